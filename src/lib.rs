@@ -1,0 +1,6 @@
+//! study-planner: plan months of study from a roadmap, tick what is done, print the plan.
+//!
+//! The library holds everything; `main.rs` only calls [`cli::run`]. Modules that know nothing
+//! of egui (roadmap, and later schedule, progress, export) are kept apart from the UI (`app`).
+
+pub mod roadmap;
