@@ -4,3 +4,8 @@
 //! of egui (roadmap, and later schedule, progress, export) are kept apart from the UI (`app`).
 
 pub mod roadmap;
+pub mod progress;
+pub mod schedule;
+pub mod app;
+pub mod cli;
+pub mod paths;

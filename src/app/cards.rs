@@ -1,0 +1,129 @@
+//! Phase cards: everything the roadmap says about a phase, laid out to be read.
+
+use egui::{RichText, Ui};
+
+use super::widgets::{accent, badge_ui, bullet_ui, card_frame, optional_colour, section_heading_ui};
+use crate::roadmap::{FinalProject, Phase, Roadmap, Summary};
+
+/// A card is at least this wide; more columns appear as the window grows.
+const MIN_CARD_WIDTH: f32 = 360.0;
+const MAX_COLUMNS: usize = 3;
+
+/// The scrolling grid of cards: phases, the final project, the summary.
+pub fn cards_ui(ui: &mut Ui, roadmap: &Roadmap) {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let columns = column_count(ui.available_width());
+            let cards: Vec<Card<'_>> = roadmap
+                .phases
+                .iter()
+                .map(Card::Phase)
+                .chain(roadmap.final_project.iter().map(Card::Project))
+                .chain(roadmap.summary.iter().map(Card::Summary))
+                .collect();
+            ui.columns(columns, |cols| {
+                for (index, card) in cards.iter().enumerate() {
+                    let col = &mut cols[index % columns];
+                    card_ui(col, card);
+                    col.add_space(10.0);
+                }
+            });
+        });
+}
+
+fn column_count(width: f32) -> usize {
+    ((width / MIN_CARD_WIDTH) as usize).clamp(1, MAX_COLUMNS)
+}
+
+enum Card<'a> {
+    Phase(&'a Phase),
+    Project(&'a FinalProject),
+    Summary(&'a Summary),
+}
+
+fn card_ui(ui: &mut Ui, card: &Card<'_>) {
+    card_frame(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        match card {
+            Card::Phase(phase) => phase_card_ui(ui, phase),
+            Card::Project(project) => project_card_ui(ui, project),
+            Card::Summary(summary) => summary_card_ui(ui, summary),
+        }
+    });
+}
+
+fn phase_card_ui(ui: &mut Ui, phase: &Phase) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!("Phase {}", phase.number))
+                .small()
+                .color(accent(ui)),
+        );
+        badge_ui(ui, &phase.duration_months.to_string(), accent(ui));
+        if phase.optional {
+            badge_ui(ui, "optional", optional_colour(ui));
+        }
+    });
+    ui.label(RichText::new(&phase.title).heading());
+    ui.label(RichText::new(&phase.goal).italics());
+
+    for group in &phase.topic_groups {
+        section_heading_ui(ui, &group.heading);
+        for topic in &group.topics {
+            bullet_ui(ui, &topic.text);
+        }
+    }
+    if !phase.hands_on.is_empty() {
+        section_heading_ui(ui, "Hands-on");
+        for item in &phase.hands_on {
+            bullet_ui(ui, &item.text);
+        }
+    }
+    if !phase.resources.is_empty() {
+        section_heading_ui(ui, "Resources");
+        for resource in &phase.resources {
+            ui.horizontal_wrapped(|ui| {
+                ui.hyperlink_to(&resource.title, &resource.url)
+                    .on_hover_text(&resource.url);
+                ui.label(RichText::new(resource.kind.label()).small().weak());
+            });
+        }
+    }
+}
+
+fn project_card_ui(ui: &mut Ui, project: &FinalProject) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Final project").small().color(accent(ui)));
+        badge_ui(ui, &project.duration_months.to_string(), accent(ui));
+    });
+    ui.label(RichText::new(&project.title).heading());
+    section_heading_ui(ui, &project.tech_stack_heading);
+    for item in &project.tech_stack {
+        bullet_ui(ui, &item.text);
+    }
+    section_heading_ui(ui, &project.ideas_heading);
+    for item in &project.ideas {
+        bullet_ui(ui, &item.text);
+    }
+}
+
+fn summary_card_ui(ui: &mut Ui, summary: &Summary) {
+    ui.label(RichText::new("Summary").small().color(accent(ui)));
+    ui.label(RichText::new(&summary.heading).heading());
+    for point in &summary.points {
+        bullet_ui(ui, point);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::column_count;
+
+    #[test]
+    fn columns_follow_the_window_width() {
+        assert_eq!(column_count(300.0), 1);
+        assert_eq!(column_count(800.0), 2);
+        assert_eq!(column_count(2500.0), 3);
+    }
+}

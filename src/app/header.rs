@@ -1,0 +1,29 @@
+//! The top bar: roadmap title, the total estimate, and the view switcher.
+
+use egui::{RichText, Ui};
+
+use super::View;
+use crate::roadmap::Roadmap;
+
+pub fn header_ui(ui: &mut Ui, roadmap: &Roadmap, view: &mut View) {
+    egui::Panel::top("header").show(ui, |ui| {
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(RichText::new(&roadmap.title).strong());
+            ui.label(RichText::new(format!("Total: {}", roadmap.estimate_text())).weak());
+        });
+        ui.horizontal(|ui| {
+            for candidate in [View::Cards, View::Timeline, View::Weeks] {
+                if available(candidate) {
+                    ui.selectable_value(view, candidate, candidate.label());
+                }
+            }
+        });
+        ui.add_space(4.0);
+    });
+}
+
+/// Views that exist in this build; the timeline and week plan arrive with the schedule.
+fn available(view: View) -> bool {
+    matches!(view, View::Cards)
+}

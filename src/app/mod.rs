@@ -1,0 +1,114 @@
+//! The window. Thin UI over the pure modules: each part of the screen is one `*_ui` function,
+//! and `StudyPlannerApp::ui` reads like a table of contents.
+
+mod cards;
+mod header;
+mod screenshot;
+mod widgets;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::anyhow;
+
+use crate::roadmap::Roadmap;
+use screenshot::ScreenshotTask;
+
+/// What the command line hands to the window.
+pub struct AppOptions {
+    pub roadmap: Arc<Roadmap>,
+    pub data_dir: PathBuf,
+    pub view: View,
+    /// Write a PNG of the settled window here, then exit.
+    pub screenshot: Option<PathBuf>,
+}
+
+/// The main views.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Cards,
+    Timeline,
+    Weeks,
+}
+
+impl View {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Cards => "Phases",
+            Self::Timeline => "Timeline",
+            Self::Weeks => "Weeks",
+        }
+    }
+}
+
+/// The whole app state.
+pub struct StudyPlannerApp {
+    roadmap: Arc<Roadmap>,
+    view: View,
+    screenshot: Option<ScreenshotTask>,
+}
+
+impl StudyPlannerApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        widgets::install_style(&cc.egui_ctx);
+        Self {
+            roadmap: options.roadmap,
+            view: options.view,
+            screenshot: options.screenshot.map(ScreenshotTask::new),
+        }
+    }
+
+    /// The view currently shown.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    pub fn roadmap(&self) -> &Roadmap {
+        &self.roadmap
+    }
+}
+
+impl eframe::App for StudyPlannerApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        header::header_ui(ui, &self.roadmap, &mut self.view);
+        egui::CentralPanel::default().show(ui, |ui| match self.view {
+            View::Cards | View::Timeline | View::Weeks => cards::cards_ui(ui, &self.roadmap),
+        });
+        if let Some(task) = &mut self.screenshot {
+            task.on_frame(ui.ctx());
+        }
+    }
+}
+
+/// Opens the native window and blocks until it closes.
+pub fn run_native(options: AppOptions) -> anyhow::Result<()> {
+    let screenshot = options.screenshot.is_some();
+    let title = format!("{} — study-planner", options.roadmap.title);
+    let native_options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(title)
+            .with_app_id("study-planner")
+            .with_inner_size([1180.0, 800.0])
+            .with_min_inner_size([420.0, 320.0]),
+        // A screenshot must look the same on every machine, whatever the learner last did.
+        persist_window: !screenshot,
+        persistence_path: (!screenshot).then(|| options.data_dir.join("window")),
+        ..Default::default()
+    };
+    let outcome = screenshot::Outcome::default();
+    let app_outcome = outcome.clone();
+    eframe::run_native(
+        "study-planner",
+        native_options,
+        Box::new(move |cc| {
+            let mut app = StudyPlannerApp::new(cc, options);
+            if let Some(task) = &mut app.screenshot {
+                task.set_outcome(app_outcome);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|err| anyhow!("cannot open the window: {err}"))?;
+    outcome.result()
+}

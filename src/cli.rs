@@ -1,0 +1,138 @@
+//! The command line: every feature of the app is reachable from here, and every mistake in
+//! the arguments or files becomes a message and a non-zero exit, never a panic.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context as _, anyhow};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::app::{AppOptions, View};
+use crate::roadmap::{self, Roadmap};
+
+/// A study planner: phase cards, a timeline and a week-by-week plan for a learning roadmap.
+#[derive(Debug, Parser)]
+#[command(name = "study-planner", version, about, long_about = None)]
+pub struct Cli {
+    /// Use this roadmap file (same RON schema as the embedded one) instead of the embedded
+    /// Python roadmap.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub roadmap: Option<PathBuf>,
+
+    /// Keep the learner's data (progress, plan, window) in DIR instead of the OS data directory.
+    #[arg(long, global = true, value_name = "DIR", env = "STUDY_PLANNER_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Open the window, let it settle, write a PNG of it to FILE and exit.
+    #[arg(long, value_name = "FILE.png")]
+    pub screenshot: Option<PathBuf>,
+
+    /// The view to open (with or without --screenshot).
+    #[arg(long, value_enum, default_value_t = ViewArg::Cards)]
+    pub view: ViewArg,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a roadmap file: prints FILE:LINE:COL: message and exits 1 when it is broken, or a
+    /// one-line summary when it is good.
+    Check {
+        /// The roadmap file to check.
+        file: PathBuf,
+    },
+}
+
+/// The views of the main window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ViewArg {
+    Cards,
+    Timeline,
+    Weeks,
+}
+
+impl From<ViewArg> for View {
+    fn from(value: ViewArg) -> Self {
+        match value {
+            ViewArg::Cards => View::Cards,
+            ViewArg::Timeline => View::Timeline,
+            ViewArg::Weeks => View::Weeks,
+        }
+    }
+}
+
+/// Parses the process arguments and runs.
+pub fn run() -> anyhow::Result<ExitCode> {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help/version to stdout and mistakes to stderr, with the right code.
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return Ok(ExitCode::from(code));
+        }
+    };
+    run_cli(cli)
+}
+
+/// Runs an already parsed command line.
+pub fn run_cli(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Check { ref file }) => Ok(check(file)),
+        None => open_window(&cli),
+    }
+}
+
+fn check(file: &Path) -> ExitCode {
+    match roadmap::read_roadmap_file(file) {
+        Ok(roadmap) => {
+            println!("{}: ok: {}", file.display(), roadmap.summary_line());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The roadmap the command line asks for: `--roadmap FILE` or the embedded one.
+pub fn load_roadmap(cli: &Cli) -> anyhow::Result<Roadmap> {
+    match &cli.roadmap {
+        Some(path) => roadmap::read_roadmap_file(path).map_err(|err| anyhow!("{err}")),
+        None => Ok(roadmap::embedded()),
+    }
+}
+
+/// `--data-dir`, `STUDY_PLANNER_DATA_DIR`, or the OS data directory.
+pub fn data_dir(cli: &Cli) -> anyhow::Result<PathBuf> {
+    match &cli.data_dir {
+        Some(dir) => Ok(dir.clone()),
+        None => crate::paths::default_data_dir().context(
+            "cannot find the OS data directory (no home directory?); pass --data-dir DIR",
+        ),
+    }
+}
+
+fn open_window(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let roadmap = load_roadmap(cli)?;
+    let options = AppOptions {
+        roadmap: Arc::new(roadmap),
+        data_dir: data_dir(cli)?,
+        view: cli.view.into(),
+        screenshot: cli.screenshot.clone(),
+    };
+    if let Some(path) = &options.screenshot
+        && path.extension().and_then(|e| e.to_str()) != Some("png")
+    {
+        return Err(anyhow!(
+            "--screenshot writes a PNG file; give it a name ending in .png: {}",
+            path.display()
+        ));
+    }
+    crate::app::run_native(options)?;
+    Ok(ExitCode::SUCCESS)
+}

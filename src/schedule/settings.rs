@@ -1,0 +1,46 @@
+//! The learner's plan settings, saved with their progress.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Which end of each estimate to plan with.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Pace {
+    /// The low end of every estimate.
+    Fast,
+    /// The middle of every estimate.
+    #[default]
+    Steady,
+    /// The high end of every estimate.
+    Relaxed,
+}
+
+impl Pace {
+    pub const ALL: [Self; 3] = [Self::Fast, Self::Steady, Self::Relaxed];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Fast => "fast",
+            Self::Steady => "steady",
+            Self::Relaxed => "relaxed",
+        }
+    }
+}
+
+/// How the learner wants to plan. Every field has a sensible default so a new learner sees a
+/// plan at once; `None` means "as the roadmap says".
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanSettings {
+    /// First day of study; `None` until the learner picks one (the app then uses today).
+    pub start: Option<NaiveDate>,
+    pub pace: Pace,
+    /// Weekly study hours; `None` means the hours the roadmap's estimates assume.
+    pub hours_per_week: Option<f32>,
+    /// Optional phases the learner left out, by phase id.
+    pub excluded: BTreeSet<String>,
+    /// Per-stage length in weeks, overriding the pace preset, by stage id.
+    pub stage_weeks: BTreeMap<String, u32>,
+}
