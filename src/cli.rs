@@ -21,7 +21,12 @@ pub struct Cli {
     pub roadmap: Option<PathBuf>,
 
     /// Keep the learner's data (progress, plan, window) in DIR instead of the OS data directory.
-    #[arg(long, global = true, value_name = "DIR", env = "STUDY_PLANNER_DATA_DIR")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "STUDY_PLANNER_DATA_DIR"
+    )]
     pub data_dir: Option<PathBuf>,
 
     /// Open the window, let it settle, write a PNG of it to FILE and exit.
@@ -111,9 +116,8 @@ pub fn load_roadmap(cli: &Cli) -> anyhow::Result<Roadmap> {
 pub fn data_dir(cli: &Cli) -> anyhow::Result<PathBuf> {
     match &cli.data_dir {
         Some(dir) => Ok(dir.clone()),
-        None => crate::paths::default_data_dir().context(
-            "cannot find the OS data directory (no home directory?); pass --data-dir DIR",
-        ),
+        None => crate::paths::default_data_dir()
+            .context("cannot find the OS data directory (no home directory?); pass --data-dir DIR"),
     }
 }
 
@@ -124,6 +128,7 @@ fn open_window(cli: &Cli) -> anyhow::Result<ExitCode> {
         data_dir: data_dir(cli)?,
         view: cli.view.into(),
         screenshot: cli.screenshot.clone(),
+        today: None,
     };
     if let Some(path) = &options.screenshot
         && path.extension().and_then(|e| e.to_str()) != Some("png")

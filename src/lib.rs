@@ -3,9 +3,9 @@
 //! The library holds everything; `main.rs` only calls [`cli::run`]. Modules that know nothing
 //! of egui (roadmap, and later schedule, progress, export) are kept apart from the UI (`app`).
 
-pub mod roadmap;
-pub mod progress;
-pub mod schedule;
 pub mod app;
 pub mod cli;
 pub mod paths;
+pub mod progress;
+pub mod roadmap;
+pub mod schedule;

@@ -79,7 +79,10 @@ const PHASES: &[ExpectedPhase] = &[
             "Store & retrieve AI embeddings using FAISS (Vector Search)",
             "Use Redis caching to reduce API response time",
         ],
-        resources: &["PostgreSQL Indexing Best Practices", "Redis Caching Patterns"],
+        resources: &[
+            "PostgreSQL Indexing Best Practices",
+            "Redis Caching Patterns",
+        ],
         months: (1.0, 2.0),
         optional: false,
         short_title: "Database & Caching",

@@ -2,7 +2,9 @@
 
 use egui::{RichText, Ui};
 
-use super::widgets::{accent, badge_ui, bullet_ui, card_frame, optional_colour, section_heading_ui};
+use super::widgets::{
+    accent, badge_ui, bullet_ui, card_frame, optional_colour, section_heading_ui,
+};
 use crate::roadmap::{FinalProject, Phase, Roadmap, Summary};
 
 /// A card is at least this wide; more columns appear as the window grows.

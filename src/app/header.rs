@@ -2,10 +2,10 @@
 
 use egui::{RichText, Ui};
 
-use super::View;
+use super::{Command, View};
 use crate::roadmap::Roadmap;
 
-pub fn header_ui(ui: &mut Ui, roadmap: &Roadmap, view: &mut View) {
+pub fn header_ui(ui: &mut Ui, roadmap: &Roadmap, view: View, commands: &mut Vec<Command>) {
     egui::Panel::top("header").show(ui, |ui| {
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
@@ -15,7 +15,12 @@ pub fn header_ui(ui: &mut Ui, roadmap: &Roadmap, view: &mut View) {
         ui.horizontal(|ui| {
             for candidate in [View::Cards, View::Timeline, View::Weeks] {
                 if available(candidate) {
-                    ui.selectable_value(view, candidate, candidate.label());
+                    if ui
+                        .selectable_label(view == candidate, candidate.label())
+                        .clicked()
+                    {
+                        commands.push(Command::SetView(candidate));
+                    }
                 }
             }
         });

@@ -2,6 +2,7 @@
 //! and `StudyPlannerApp::ui` reads like a table of contents.
 
 mod cards;
+mod command;
 mod header;
 mod screenshot;
 mod widgets;
@@ -11,7 +12,11 @@ use std::sync::Arc;
 
 use anyhow::anyhow;
 
+use chrono::NaiveDate;
+
+use crate::progress::RoadmapProgress;
 use crate::roadmap::Roadmap;
+pub use command::Command;
 use screenshot::ScreenshotTask;
 
 /// What the command line hands to the window.
@@ -21,6 +26,8 @@ pub struct AppOptions {
     pub view: View,
     /// Write a PNG of the settled window here, then exit.
     pub screenshot: Option<PathBuf>,
+    /// "Today" for the plan; `None` means the system clock. Tests pin it.
+    pub today: Option<NaiveDate>,
 }
 
 /// The main views.
@@ -45,7 +52,12 @@ impl View {
 /// The whole app state.
 pub struct StudyPlannerApp {
     roadmap: Arc<Roadmap>,
+    /// The learner's progress, notes and plan for this roadmap.
+    data: RoadmapProgress,
     view: View,
+    today: NaiveDate,
+    /// Collected while drawing, applied at the end of the frame.
+    commands: Vec<Command>,
     screenshot: Option<ScreenshotTask>,
 }
 
@@ -54,10 +66,43 @@ impl StudyPlannerApp {
         widgets::install_style(&cc.egui_ctx);
         Self {
             roadmap: options.roadmap,
+            data: RoadmapProgress::default(),
             view: options.view,
+            today: options
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            commands: Vec::new(),
             screenshot: options.screenshot.map(ScreenshotTask::new),
         }
     }
+
+    /// The date the plan treats as today.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The learner's data as it stands.
+    pub fn data(&self) -> &RoadmapProgress {
+        &self.data
+    }
+
+    /// Applies this frame's commands in order; the one place learner data changes.
+    fn apply_commands(&mut self) {
+        let commands = std::mem::take(&mut self.commands);
+        let mut data_changed = false;
+        for command in commands {
+            data_changed |= command.changes_learner_data();
+            match command {
+                Command::SetView(view) => self.view = view,
+            }
+        }
+        if data_changed {
+            self.on_data_changed();
+        }
+    }
+
+    /// Called once per frame in which the learner's data changed.
+    fn on_data_changed(&mut self) {}
 
     /// The view currently shown.
     pub fn view(&self) -> View {
@@ -71,10 +116,11 @@ impl StudyPlannerApp {
 
 impl eframe::App for StudyPlannerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        header::header_ui(ui, &self.roadmap, &mut self.view);
+        header::header_ui(ui, &self.roadmap, self.view, &mut self.commands);
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Cards | View::Timeline | View::Weeks => cards::cards_ui(ui, &self.roadmap),
         });
+        self.apply_commands();
         if let Some(task) = &mut self.screenshot {
             task.on_frame(ui.ctx());
         }

@@ -21,7 +21,10 @@ impl Outcome {
 
     /// The screenshot's result once the window has closed (Ok when none was asked for).
     pub fn result(&self) -> anyhow::Result<()> {
-        let slot = self.0.lock().map_err(|_| anyhow!("screenshot thread panicked"))?;
+        let slot = self
+            .0
+            .lock()
+            .map_err(|_| anyhow!("screenshot thread panicked"))?;
         match slot.as_ref() {
             None | Some(Ok(())) => Ok(()),
             Some(Err(message)) => Err(anyhow!("{message}")),

@@ -239,7 +239,10 @@ fn validate(roadmap: &Roadmap, text: &str, name: &str) -> Result<(), LoadError> 
 
     let top = None;
     if roadmap.title.trim().is_empty() {
-        return fail(locator.field(top, "title"), "empty title; expected the roadmap's name".into());
+        return fail(
+            locator.field(top, "title"),
+            "empty title; expected the roadmap's name".into(),
+        );
     }
     if !(roadmap.hours_per_week.is_finite()
         && roadmap.hours_per_week > 0.0
