@@ -2,12 +2,16 @@
 //!
 //! Pure data and rules; no egui, no disk. Saving lives in `storage`.
 
+mod counts;
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::schedule::PlanSettings;
+
+pub use counts::{fraction, overall_progress, stage_counts, stage_progress};
 
 /// Where a learner stands on one checklist item.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,5 +69,111 @@ impl RoadmapProgress {
 
     pub fn item(&self, item_id: &str) -> Option<&ItemProgress> {
         self.items.get(item_id)
+    }
+
+    /// The learner's note on an item, `""` when there is none.
+    pub fn note(&self, item_id: &str) -> &str {
+        self.items.get(item_id).map_or("", |p| p.note.as_str())
+    }
+
+    /// The learner's note on a phase or the final project, `""` when there is none.
+    pub fn stage_note(&self, stage_id: &str) -> &str {
+        self.stage_notes.get(stage_id).map_or("", String::as_str)
+    }
+
+    /// Sets an item's state. An item that becomes done records `today` as its `done_on` (the
+    /// forecast reads it); one that stays done keeps its first date; leaving done clears it.
+    pub fn set_state(&mut self, item_id: &str, state: ItemState, today: NaiveDate) {
+        let entry = self.items.entry(item_id.to_owned()).or_default();
+        if state == ItemState::Done {
+            if entry.state != ItemState::Done || entry.done_on.is_none() {
+                entry.done_on = Some(today);
+            }
+        } else {
+            entry.done_on = None;
+        }
+        entry.state = state;
+        self.prune_item(item_id);
+    }
+
+    /// Sets an item's note; an empty note on an untouched item removes its entry.
+    pub fn set_note(&mut self, item_id: &str, note: &str) {
+        self.items.entry(item_id.to_owned()).or_default().note = note.to_owned();
+        self.prune_item(item_id);
+    }
+
+    /// Sets a phase's (or the final project's) note; empty removes it.
+    pub fn set_stage_note(&mut self, stage_id: &str, note: &str) {
+        if note.is_empty() {
+            self.stage_notes.remove(stage_id);
+        } else {
+            self.stage_notes
+                .insert(stage_id.to_owned(), note.to_owned());
+        }
+    }
+
+    /// Forgets every state and note but keeps the plan settings: "reset progress".
+    pub fn reset_progress(&mut self) {
+        self.items.clear();
+        self.stage_notes.clear();
+    }
+
+    /// Untouched items have no entry, so the saved file stays small and readable.
+    fn prune_item(&mut self, item_id: &str) {
+        if self
+            .items
+            .get(item_id)
+            .is_some_and(|p| *p == ItemProgress::default())
+        {
+            self.items.remove(item_id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn done_on_is_the_day_an_item_first_became_done() {
+        let mut progress = RoadmapProgress::default();
+        progress.set_state("a", ItemState::InProgress, day(1));
+        assert_eq!(progress.item("a").and_then(|p| p.done_on), None);
+        progress.set_state("a", ItemState::Done, day(2));
+        progress.set_state("a", ItemState::Done, day(3));
+        assert_eq!(progress.item("a").and_then(|p| p.done_on), Some(day(2)));
+        progress.set_state("a", ItemState::Skipped, day(4));
+        assert_eq!(progress.item("a").and_then(|p| p.done_on), None);
+        assert!(progress.state("a").is_complete());
+    }
+
+    #[test]
+    fn untouched_items_leave_no_entry() {
+        let mut progress = RoadmapProgress::default();
+        progress.set_state("a", ItemState::Done, day(1));
+        progress.set_note("a", "chapter 3");
+        progress.set_state("a", ItemState::NotStarted, day(2));
+        assert_eq!(progress.note("a"), "chapter 3");
+        progress.set_note("a", "");
+        assert!(progress.items.is_empty());
+        progress.set_stage_note("p1", "where I left off");
+        assert_eq!(progress.stage_note("p1"), "where I left off");
+        progress.set_stage_note("p1", "");
+        assert!(progress.stage_notes.is_empty());
+    }
+
+    #[test]
+    fn reset_keeps_the_plan() {
+        let mut progress = RoadmapProgress::default();
+        progress.plan.hours_per_week = Some(6.0);
+        progress.set_state("a", ItemState::Done, day(1));
+        progress.set_stage_note("p1", "x");
+        progress.reset_progress();
+        assert!(progress.items.is_empty() && progress.stage_notes.is_empty());
+        assert_eq!(progress.plan.hours_per_week, Some(6.0));
     }
 }
