@@ -116,6 +116,10 @@ fn explain_ron_error(code: &ron::Error) -> String {
     let message = code.to_string();
     match code {
         ron::Error::Eof => "unexpected end of file; a bracket or parenthesis is not closed".into(),
+        ron::Error::ExpectedComma => {
+            "expected a comma; the field or item before this one probably lacks a trailing `,`"
+                .into()
+        }
         _ => message,
     }
 }

@@ -166,6 +166,15 @@ impl std::fmt::Display for MonthRange {
     }
 }
 
+/// "1 phase", "6 phases".
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
 /// `2` rather than `2.0`, `1.5` stays `1.5`.
 pub fn format_number(value: f32) -> String {
     if value.fract() == 0.0 {
@@ -383,17 +392,16 @@ impl Roadmap {
     pub fn summary_line(&self) -> String {
         let optional = self.phases.iter().filter(|p| p.optional).count();
         format!(
-            "{}: {} phases ({} optional){}, {} checklist items, {} resources, {}",
+            "{}: {} ({optional} optional){}, {}, {}, {}",
             self.title,
-            self.phases.len(),
-            optional,
+            plural(self.phases.len(), "phase"),
             if self.final_project.is_some() {
                 " + final project"
             } else {
                 ""
             },
-            self.item_count(),
-            self.resource_count(),
+            plural(self.item_count(), "checklist item"),
+            plural(self.resource_count(), "resource"),
             self.estimate_text()
         )
     }
