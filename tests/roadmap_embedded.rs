@@ -281,3 +281,14 @@ fn embedded_text_is_clean() {
     assert!(text.contains("–"));
     assert!(!text.contains('\u{FFFD}'));
 }
+
+#[test]
+fn the_documented_example_is_valid() {
+    let doc = include_str!("../docs/roadmap-format.md");
+    let start = doc.find("```ron\n").expect("example in the doc") + "```ron\n".len();
+    let end = start + doc[start..].find("```").expect("end of example");
+    let roadmap =
+        roadmap::parse_roadmap(&doc[start..end], "docs example").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(roadmap.id, "rust-basics");
+    assert_eq!(roadmap.item_count(), 5);
+}
