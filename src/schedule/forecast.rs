@@ -137,7 +137,8 @@ pub fn forecast(
         let days = (remaining / pace * 7.0)
             .ceil()
             .clamp(1.0, MAX_FORECAST_DAYS);
-        add_days(today, days as i64 - 1)
+        // Today's work is already in the pace, so the remaining work starts tomorrow.
+        add_days(today, days as i64)
     });
     Forecast {
         window_days,

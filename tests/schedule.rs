@@ -1,0 +1,594 @@
+//! The schedule engine: properties over any roadmap and settings, exact dates for the embedded
+//! roadmap, the forecast and "re-plan from today".
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use proptest::prelude::*;
+
+use study_planner::progress::{ItemState, RoadmapProgress};
+use study_planner::roadmap::{self, FinalProject, Item, MonthRange, Phase, Roadmap, TopicGroup};
+use study_planner::schedule::{
+    self, MAX_STAGE_WEEKS, Pace, PlanSettings, Schedule, compute, monday_of,
+};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+/// A stage for a generated roadmap: (min months, extra months, optional, item count).
+type StageSpec = (f32, f32, bool, usize);
+
+fn items(prefix: &str, count: usize) -> Vec<Item> {
+    (0..count)
+        .map(|i| Item {
+            id: format!("{prefix}-item-{i}"),
+            text: format!("Item {i} of {prefix}"),
+        })
+        .collect()
+}
+
+/// A roadmap with one phase per spec, and a final project when `project` is given.
+fn roadmap_of(specs: &[StageSpec], project: Option<StageSpec>, hours: f32) -> Roadmap {
+    let phases = specs
+        .iter()
+        .enumerate()
+        .map(|(i, &(min, extra, optional, count))| {
+            let id = format!("phase-{i}");
+            Phase {
+                number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                title: format!("Phase {i}"),
+                short_title: None,
+                goal: "Learn".to_owned(),
+                duration_months: MonthRange {
+                    min,
+                    max: min + extra,
+                },
+                optional,
+                topic_groups: vec![TopicGroup {
+                    heading: "Topics".to_owned(),
+                    topics: items(&id, count),
+                }],
+                hands_on: Vec::new(),
+                resources: Vec::new(),
+                id,
+            }
+        })
+        .collect();
+    let final_project = project.map(|(min, extra, _, count)| FinalProject {
+        id: "final".to_owned(),
+        title: "Final".to_owned(),
+        short_title: None,
+        duration_months: MonthRange {
+            min,
+            max: min + extra,
+        },
+        tech_stack_heading: "Stack".to_owned(),
+        tech_stack: items("final", count),
+        ideas_heading: "Ideas".to_owned(),
+        ideas: Vec::new(),
+    });
+    Roadmap {
+        format: 1,
+        id: "generated".to_owned(),
+        title: "Generated".to_owned(),
+        hours_per_week: hours,
+        phases,
+        final_project,
+        summary: None,
+    }
+}
+
+fn stage_spec() -> impl Strategy<Value = StageSpec> {
+    (0.25f32..12.0, 0.0f32..6.0, any::<bool>(), 0usize..30)
+}
+
+fn any_date() -> impl Strategy<Value = NaiveDate> {
+    // 1900-01-01 ..= 2400-12-31: every weekday, many leap years (and 1900, 2100: not leap).
+    (0u64..182_986).prop_map(|days| date(1900, 1, 1) + chrono::Days::new(days))
+}
+
+fn any_pace() -> impl Strategy<Value = Pace> {
+    prop::sample::select(Pace::ALL.to_vec())
+}
+
+/// Every structural promise of a schedule, checked in one place.
+fn check_shape(roadmap: &Roadmap, settings: &PlanSettings, s: &Schedule) {
+    let start = s.start;
+    let included: Vec<_> = s.included().collect();
+    assert_eq!(s.stages.len(), roadmap.stages().len());
+    // Total = sum of the included stages, and the weeks list has one entry per week.
+    let sum: u32 = included.iter().map(|st| st.weeks).sum();
+    assert_eq!(s.total_weeks, sum);
+    assert_eq!(s.weeks.len(), sum as usize);
+    if let Some(first) = included.first() {
+        assert_eq!(
+            first.start, start,
+            "the first stage starts on the start date"
+        );
+        assert_eq!(
+            (s.finish - monday_of(start)).num_days() + 1,
+            i64::from(sum) * 7,
+            "the plan spans exactly its weeks"
+        );
+        assert_eq!(s.finish, included.last().map_or(start, |st| st.end));
+    }
+    for stage in &included {
+        assert!(stage.start <= stage.end);
+        assert!((1..=MAX_STAGE_WEEKS).contains(&stage.weeks));
+        assert_eq!(stage.end.weekday(), Weekday::Sun);
+        assert_eq!(
+            (stage.end - monday_of(stage.start)).num_days() + 1,
+            i64::from(stage.weeks) * 7
+        );
+    }
+    // Ordered, contiguous, non-overlapping.
+    for pair in included.windows(2) {
+        assert_eq!(
+            pair[1].start,
+            pair[0].end.succ_opt().unwrap_or(NaiveDate::MAX)
+        );
+        assert_eq!(pair[1].start.weekday(), Weekday::Mon);
+    }
+    // Weeks: numbered 1.., Monday to Sunday, back to back, with their stage.
+    for (index, week) in s.weeks.iter().enumerate() {
+        assert_eq!(week.number as usize, index + 1);
+        assert_eq!(week.monday.weekday(), Weekday::Mon);
+        assert_eq!((week.sunday - week.monday).num_days(), 6);
+        assert_eq!(week.iso_week, week.monday.iso_week().week());
+        assert_eq!(s.week_index_of(week.monday), Some(index));
+        assert_eq!(s.week_index_of(week.sunday), Some(index));
+        let stage = s.stage(&week.stage_id).map(|st| (st.start, st.end));
+        let (from, to) = stage.unwrap_or((NaiveDate::MAX, NaiveDate::MIN));
+        assert!(from <= week.sunday && week.monday <= to);
+    }
+    // Every item of an included stage appears once, in order; excluded stages have none.
+    let planned: Vec<&str> = s
+        .weeks
+        .iter()
+        .flat_map(|w| w.items.iter().map(String::as_str))
+        .collect();
+    let expected: Vec<&str> = roadmap
+        .stages()
+        .iter()
+        .filter(|st| !(st.optional && settings.excluded.contains(st.id)))
+        .flat_map(|st| {
+            st.items
+                .iter()
+                .map(|i| i.item.id.as_str())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(planned, expected);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_roadmap_gives_an_ordered_contiguous_plan(
+        specs in prop::collection::vec(stage_spec(), 0..9),
+        project in prop::option::of(stage_spec()),
+        start in any_date(),
+        pace in any_pace(),
+        hours in prop::option::of(0.5f32..80.0),
+        skip_optional in any::<bool>(),
+    ) {
+        let roadmap = roadmap_of(&specs, project, 10.0);
+        let excluded: BTreeSet<String> = if skip_optional {
+            roadmap.phases.iter().filter(|p| p.optional).map(|p| p.id.clone()).collect()
+        } else {
+            BTreeSet::new()
+        };
+        let settings = PlanSettings { start: Some(start), pace, hours_per_week: hours, excluded, ..PlanSettings::default() };
+        let s = compute(&roadmap, &settings, date(2026, 1, 1));
+        check_shape(&roadmap, &settings, &s);
+    }
+
+    #[test]
+    fn fast_is_never_longer_than_steady_nor_steady_than_relaxed(
+        specs in prop::collection::vec(stage_spec(), 1..9),
+        start in any_date(),
+        hours in prop::option::of(0.5f32..80.0),
+    ) {
+        let roadmap = roadmap_of(&specs, None, 10.0);
+        let plan = |pace| compute(&roadmap, &PlanSettings { start: Some(start), pace, hours_per_week: hours, ..PlanSettings::default() }, start);
+        let (fast, steady, relaxed) = (plan(Pace::Fast), plan(Pace::Steady), plan(Pace::Relaxed));
+        prop_assert!(fast.total_weeks <= steady.total_weeks && steady.total_weeks <= relaxed.total_weeks);
+        prop_assert!(fast.finish <= steady.finish && steady.finish <= relaxed.finish);
+        for ((f, s), r) in fast.stages.iter().zip(&steady.stages).zip(&relaxed.stages) {
+            prop_assert!(f.weeks <= s.weeks && s.weeks <= r.weeks);
+        }
+    }
+
+    #[test]
+    fn fewer_hours_never_shorten_a_plan(
+        specs in prop::collection::vec(stage_spec(), 1..9),
+        pace in any_pace(),
+        more in 0.5f32..100.0,
+        less_fraction in 0.0f32..=1.0,
+    ) {
+        let roadmap = roadmap_of(&specs, Some((1.0, 1.0, false, 3)), 10.0);
+        let less = more * less_fraction;
+        let plan = |hours| compute(&roadmap, &PlanSettings { start: Some(date(2026, 3, 2)), pace, hours_per_week: Some(hours), ..PlanSettings::default() }, date(2026, 1, 1));
+        let (with_more, with_less) = (plan(more), plan(less));
+        prop_assert!(with_less.total_weeks >= with_more.total_weeks);
+        for (m, l) in with_more.stages.iter().zip(&with_less.stages) {
+            prop_assert!(l.weeks >= m.weeks);
+        }
+    }
+
+    #[test]
+    fn plans_of_1_to_520_weeks_from_any_day(
+        weeks in 1u32..=520,
+        start in any_date(),
+        items in 0usize..60,
+    ) {
+        let roadmap = roadmap_of(&[(1.0, 1.0, false, items)], None, 10.0);
+        let settings = PlanSettings {
+            start: Some(start),
+            stage_weeks: BTreeMap::from([("phase-0".to_owned(), weeks)]),
+            ..PlanSettings::default()
+        };
+        let s = compute(&roadmap, &settings, start);
+        prop_assert_eq!(s.total_weeks, weeks);
+        prop_assert_eq!(s.finish, monday_of(start) + chrono::Days::new(u64::from(weeks) * 7 - 1));
+        // Spread evenly: weeks' item counts differ by at most one.
+        let counts: Vec<usize> = s.weeks.iter().map(|w| w.items.len()).collect();
+        let (lo, hi) = (counts.iter().min().copied().unwrap_or(0), counts.iter().max().copied().unwrap_or(0));
+        prop_assert!(hi - lo <= 1);
+        check_shape(&roadmap, &settings, &s);
+    }
+
+    #[test]
+    fn no_input_panics(
+        specs in prop::collection::vec((any::<f32>(), any::<f32>(), any::<bool>(), 0usize..5), 0..6),
+        start_days in prop::option::of(any::<i32>()),
+        pace in any_pace(),
+        hours in prop::option::of(any::<f32>()),
+        roadmap_hours in any::<f32>(),
+        overrides in prop::collection::btree_map("phase-[0-6]|final|x", any::<u32>(), 0..4),
+        excluded in prop::collection::btree_set("phase-[0-6]|final|x", 0..4),
+        today_days in any::<i32>(),
+    ) {
+        let roadmap = roadmap_of(&specs, Some((1.0, 1.0, false, 2)), roadmap_hours);
+        let from_days = |days: i32| NaiveDate::from_num_days_from_ce_opt(days).unwrap_or(NaiveDate::MAX);
+        let settings = PlanSettings {
+            start: start_days.map(from_days),
+            pace,
+            hours_per_week: hours,
+            excluded,
+            stage_weeks: overrides,
+        };
+        let today = from_days(today_days);
+        let s = compute(&roadmap, &settings, today);
+        let progress = RoadmapProgress { plan: settings.clone(), ..RoadmapProgress::default() };
+        let f = schedule::forecast(&roadmap, &s, &progress, today);
+        let _ = f.sentence();
+        let _ = schedule::replan_from_today(&roadmap, &s, &progress, &settings, today);
+    }
+}
+
+/// (id, start, end, weeks) of each included stage.
+fn dates_of(s: &Schedule) -> Vec<(&str, NaiveDate, NaiveDate, u32)> {
+    s.included()
+        .map(|st| (st.id.as_str(), st.start, st.end, st.weeks))
+        .collect()
+}
+
+fn embedded_plan(pace: Pace, start: NaiveDate, skip_optional: bool) -> Schedule {
+    let roadmap = roadmap::embedded();
+    let excluded = if skip_optional {
+        BTreeSet::from(["frontend".to_owned(), "ai-ml".to_owned()])
+    } else {
+        BTreeSet::new()
+    };
+    let settings = PlanSettings {
+        start: Some(start),
+        pace,
+        excluded,
+        ..PlanSettings::default()
+    };
+    compute(&roadmap, &settings, date(2026, 11, 25))
+}
+
+#[test]
+fn embedded_roadmap_fast() {
+    let s = embedded_plan(Pace::Fast, date(2027, 1, 4), false);
+    assert_eq!(
+        dates_of(&s),
+        vec![
+            ("advanced-python", date(2027, 1, 4), date(2027, 1, 31), 4),
+            ("backend", date(2027, 2, 1), date(2027, 4, 4), 9),
+            ("databases", date(2027, 4, 5), date(2027, 5, 2), 4),
+            ("frontend", date(2027, 5, 3), date(2027, 5, 30), 4),
+            ("ai-ml", date(2027, 5, 31), date(2027, 8, 1), 9),
+            ("devops-cloud", date(2027, 8, 2), date(2027, 10, 3), 9),
+            ("final-project", date(2027, 10, 4), date(2027, 10, 31), 4),
+        ]
+    );
+    assert_eq!((s.total_weeks, s.finish), (43, date(2027, 10, 31)));
+}
+
+#[test]
+fn embedded_roadmap_steady() {
+    let s = embedded_plan(Pace::Steady, date(2027, 1, 4), false);
+    assert_eq!(
+        dates_of(&s),
+        vec![
+            ("advanced-python", date(2027, 1, 4), date(2027, 2, 21), 7),
+            ("backend", date(2027, 2, 22), date(2027, 5, 9), 11),
+            ("databases", date(2027, 5, 10), date(2027, 6, 27), 7),
+            ("frontend", date(2027, 6, 28), date(2027, 8, 15), 7),
+            ("ai-ml", date(2027, 8, 16), date(2027, 10, 31), 11),
+            ("devops-cloud", date(2027, 11, 1), date(2028, 1, 16), 11),
+            ("final-project", date(2028, 1, 17), date(2028, 3, 5), 7),
+        ]
+    );
+    assert_eq!((s.total_weeks, s.finish), (61, date(2028, 3, 5)));
+}
+
+#[test]
+fn embedded_roadmap_relaxed() {
+    let s = embedded_plan(Pace::Relaxed, date(2027, 1, 4), false);
+    assert_eq!(
+        dates_of(&s),
+        vec![
+            ("advanced-python", date(2027, 1, 4), date(2027, 3, 7), 9),
+            ("backend", date(2027, 3, 8), date(2027, 6, 6), 13),
+            ("databases", date(2027, 6, 7), date(2027, 8, 8), 9),
+            ("frontend", date(2027, 8, 9), date(2027, 10, 10), 9),
+            ("ai-ml", date(2027, 10, 11), date(2028, 1, 9), 13),
+            ("devops-cloud", date(2028, 1, 10), date(2028, 4, 9), 13),
+            ("final-project", date(2028, 4, 10), date(2028, 6, 11), 9),
+        ]
+    );
+    assert_eq!((s.total_weeks, s.finish), (75, date(2028, 6, 11)));
+}
+
+#[test]
+fn embedded_roadmap_steady_without_optional_phases_from_a_wednesday() {
+    let s = embedded_plan(Pace::Steady, date(2027, 1, 6), true);
+    assert_eq!(
+        dates_of(&s),
+        vec![
+            ("advanced-python", date(2027, 1, 6), date(2027, 2, 21), 7),
+            ("backend", date(2027, 2, 22), date(2027, 5, 9), 11),
+            ("databases", date(2027, 5, 10), date(2027, 6, 27), 7),
+            ("devops-cloud", date(2027, 6, 28), date(2027, 9, 12), 11),
+            ("final-project", date(2027, 9, 13), date(2027, 10, 31), 7),
+        ]
+    );
+    let frontend = s.stage("frontend").map(|st| (st.included, st.weeks));
+    assert_eq!(frontend, Some((false, 7)));
+    assert_eq!(s.weeks.len(), 43);
+    assert_eq!(s.weeks[0].monday, date(2027, 1, 4));
+    assert_eq!((s.weeks[0].iso_year, s.weeks[0].iso_week), (2027, 1));
+}
+
+#[test]
+fn own_lengths_replace_the_preset_and_are_flagged_outside_the_estimate() {
+    let roadmap = roadmap::embedded();
+    let settings = PlanSettings {
+        start: Some(date(2027, 1, 4)),
+        stage_weeks: BTreeMap::from([("backend".to_owned(), 20), ("databases".to_owned(), 5)]),
+        ..PlanSettings::default()
+    };
+    let s = compute(&roadmap, &settings, date(2026, 11, 25));
+    let backend = s.stage("backend");
+    assert_eq!(
+        backend.map(|b| (
+            b.weeks,
+            b.estimate_weeks,
+            b.preset_weeks,
+            b.overridden,
+            b.outside_estimate
+        )),
+        Some((20, (9, 13), 11, true, true))
+    );
+    let databases = s.stage("databases");
+    assert_eq!(
+        databases.map(|d| (d.weeks, d.outside_estimate)),
+        Some((5, false))
+    );
+    assert_eq!(
+        s.stage("databases").map(|d| d.start),
+        Some(date(2027, 7, 12))
+    );
+    assert_eq!(s.total_weeks, 61 - 11 + 20 - 7 + 5);
+}
+
+#[test]
+fn hours_scale_every_length() {
+    let roadmap = roadmap::embedded();
+    let at = |hours| {
+        let settings = PlanSettings {
+            start: Some(date(2027, 1, 4)),
+            hours_per_week: Some(hours),
+            ..PlanSettings::default()
+        };
+        compute(&roadmap, &settings, date(2026, 11, 25))
+    };
+    // The roadmap assumes 10 h/week. At 5 h, 1.5 months = 13 weeks; at 20 h, 3.25 → 3.
+    let half = at(5.0);
+    assert_eq!(
+        half.stage("advanced-python")
+            .map(|s| (s.weeks, s.estimate_weeks)),
+        Some((13, (9, 17)))
+    );
+    let double = at(20.0);
+    assert_eq!(double.stage("advanced-python").map(|s| s.weeks), Some(3));
+    assert!(half.total_weeks > at(10.0).total_weeks && at(10.0).total_weeks > double.total_weeks);
+}
+
+/// Ticks `count` items of the stage `stage_id` done on `day`.
+fn tick(
+    progress: &mut RoadmapProgress,
+    roadmap: &Roadmap,
+    stage_id: &str,
+    count: usize,
+    day: NaiveDate,
+) {
+    let stages = roadmap.stages();
+    let Some(stage) = stages.iter().find(|s| s.id == stage_id) else {
+        panic!("no stage {stage_id}");
+    };
+    for item in stage.items.iter().take(count) {
+        progress.set_state(&item.item.id, ItemState::Done, day);
+    }
+}
+
+#[test]
+fn forecast_at_the_planned_pace_matches_the_plan() {
+    let roadmap = roadmap::embedded();
+    let settings = PlanSettings {
+        start: Some(date(2027, 1, 4)),
+        excluded: BTreeSet::from(["frontend".to_owned(), "ai-ml".to_owned()]),
+        ..PlanSettings::default()
+    };
+    let s = compute(&roadmap, &settings, date(2027, 1, 4));
+    // Four weeks in: exactly 4 of the 7 weeks of phase 1 are done, all within the window.
+    let today = date(2027, 1, 31);
+    let stages = roadmap.stages();
+    let first_items = stages[0].items.len();
+    assert_eq!(
+        first_items % 7,
+        0,
+        "phase 1 has a multiple of 7 items: {first_items}"
+    );
+    let mut progress = RoadmapProgress::default();
+    tick(
+        &mut progress,
+        &roadmap,
+        "advanced-python",
+        first_items / 7 * 4,
+        date(2027, 1, 20),
+    );
+    let f = schedule::forecast(&roadmap, &s, &progress, today);
+    assert_eq!(f.window_days, 28);
+    assert!((f.pace - 1.0).abs() < 1e-9, "pace {}", f.pace);
+    assert_eq!(f.finish, Some(s.finish));
+    assert_eq!(f.weeks_after_plan(), Some(0));
+    assert_eq!(
+        f.sentence(),
+        "At your pace of the last 4 weeks you finish on 31 Oct 2027, in line with the plan."
+    );
+}
+
+#[test]
+fn forecast_at_half_the_pace_finishes_later_and_says_so() {
+    let roadmap = roadmap::embedded();
+    let stages = roadmap.stages();
+    let per_week = stages[0].items.len() / 7;
+    let settings = PlanSettings {
+        start: Some(date(2027, 1, 4)),
+        excluded: BTreeSet::from(["frontend".to_owned(), "ai-ml".to_owned()]),
+        ..PlanSettings::default()
+    };
+    let s = compute(&roadmap, &settings, date(2027, 1, 4));
+    let mut progress = RoadmapProgress::default();
+    // Two planned weeks of work in four weeks: pace 0.5. 41 weeks remain → 82 weeks from today.
+    tick(
+        &mut progress,
+        &roadmap,
+        "advanced-python",
+        per_week * 2,
+        date(2027, 1, 25),
+    );
+    let today = date(2027, 1, 31);
+    let f = schedule::forecast(&roadmap, &s, &progress, today);
+    assert!((f.pace - 0.5).abs() < 1e-9);
+    assert!((f.remaining_weeks - 41.0).abs() < 1e-9);
+    assert_eq!(f.finish, Some(date(2028, 8, 27)));
+    // The plan ends on 31 Oct 2027: 301 days later → 43 weeks.
+    assert_eq!(f.weeks_after_plan(), Some(43));
+    assert!(
+        f.sentence()
+            .contains("27 Aug 2028, 43 weeks after the plan"),
+        "{}",
+        f.sentence()
+    );
+    // Items done before the window do not count towards the pace.
+    let later = schedule::forecast(&roadmap, &s, &progress, date(2027, 3, 1));
+    assert_eq!(later.finish, None);
+    assert!(later.sentence().starts_with("No forecast yet"));
+}
+
+#[test]
+fn a_young_plan_measures_its_pace_since_the_start() {
+    let roadmap = roadmap::embedded();
+    let settings = PlanSettings {
+        start: Some(date(2027, 1, 4)),
+        ..PlanSettings::default()
+    };
+    let s = compute(&roadmap, &settings, date(2027, 1, 4));
+    let progress = RoadmapProgress::default();
+    assert_eq!(
+        schedule::forecast(&roadmap, &s, &progress, date(2027, 1, 4)).window_days,
+        7
+    );
+    assert_eq!(
+        schedule::forecast(&roadmap, &s, &progress, date(2027, 1, 13)).window_days,
+        10
+    );
+    assert_eq!(
+        schedule::forecast(&roadmap, &s, &progress, date(2027, 1, 13)).window_text(),
+        "the last 10 days"
+    );
+    assert_eq!(
+        schedule::forecast(&roadmap, &s, &progress, date(2026, 12, 1)).window_days,
+        28
+    );
+}
+
+#[test]
+fn replan_moves_the_first_unfinished_phase_to_this_week() {
+    let roadmap = roadmap::embedded();
+    let settings = PlanSettings {
+        start: Some(date(2027, 1, 4)),
+        ..PlanSettings::default()
+    };
+    let s = compute(&roadmap, &settings, date(2027, 1, 4));
+    let today = date(2027, 6, 16); // a Wednesday
+    let mut progress = RoadmapProgress::default();
+    // Nothing done: the whole plan starts today.
+    let fresh = schedule::replan_from_today(&roadmap, &s, &progress, &settings, today);
+    assert_eq!(fresh.as_ref().and_then(|p| p.start), Some(today));
+    // Phase 1 finished: phase 2 runs from this week's Monday, phase 1 before it.
+    tick(
+        &mut progress,
+        &roadmap,
+        "advanced-python",
+        usize::MAX,
+        date(2027, 2, 1),
+    );
+    let Some(moved) = schedule::replan_from_today(&roadmap, &s, &progress, &settings, today) else {
+        panic!("phase 2 is unfinished");
+    };
+    let again = compute(&roadmap, &moved, today);
+    assert_eq!(
+        again.stage("backend").map(|b| b.start),
+        Some(date(2027, 6, 14))
+    );
+    assert_eq!(
+        again.stage("advanced-python").map(|b| b.end),
+        Some(date(2027, 6, 13))
+    );
+    assert_eq!(again.total_weeks, s.total_weeks, "lengths are kept");
+    assert_eq!(moved.pace, settings.pace);
+    // Everything done: nothing to re-plan.
+    for stage in roadmap.stages() {
+        tick(
+            &mut progress,
+            &roadmap,
+            stage.id,
+            usize::MAX,
+            date(2027, 2, 1),
+        );
+    }
+    assert_eq!(
+        schedule::replan_from_today(&roadmap, &s, &progress, &settings, today),
+        None
+    );
+    assert!(schedule::forecast(&roadmap, &s, &progress, today).all_done());
+}
