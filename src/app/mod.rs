@@ -4,6 +4,7 @@
 mod cards;
 mod command;
 mod header;
+mod icon;
 mod screenshot;
 mod widgets;
 
@@ -131,12 +132,16 @@ impl eframe::App for StudyPlannerApp {
 pub fn run_native(options: AppOptions) -> anyhow::Result<()> {
     let screenshot = options.screenshot.is_some();
     let title = format!("{} — study-planner", options.roadmap.title);
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(title)
+        .with_app_id("study-planner")
+        .with_inner_size([1180.0, 800.0])
+        .with_min_inner_size([420.0, 320.0]);
+    if let Some(icon) = icon::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let native_options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(title)
-            .with_app_id("study-planner")
-            .with_inner_size([1180.0, 800.0])
-            .with_min_inner_size([420.0, 320.0]),
+        viewport,
         // A screenshot must look the same on every machine, whatever the learner last did.
         persist_window: !screenshot,
         persistence_path: (!screenshot).then(|| options.data_dir.join("window")),
