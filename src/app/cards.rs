@@ -2,17 +2,28 @@
 
 use egui::{RichText, Ui};
 
+use super::Command;
+use super::checklist::{item_row_ui, progress_bar_ui, stage_note_ui};
 use super::widgets::{
     accent, badge_ui, bullet_ui, card_frame, optional_colour, section_heading_ui,
 };
+use crate::progress::{RoadmapProgress, stage_progress};
 use crate::roadmap::{FinalProject, Phase, Roadmap, Summary};
 
 /// A card is at least this wide; more columns appear as the window grows.
 const MIN_CARD_WIDTH: f32 = 360.0;
 const MAX_COLUMNS: usize = 3;
 
-/// The scrolling grid of cards: phases, the final project, the summary.
-pub fn cards_ui(ui: &mut Ui, roadmap: &Roadmap) {
+/// The scrolling grid of cards: phases, the final project, the summary. Checklist items are
+/// tickable and each stage shows its progress; with `editable` false (read-only storage) the
+/// checklist is shown but disabled.
+pub fn cards_ui(
+    ui: &mut Ui,
+    roadmap: &Roadmap,
+    data: &RoadmapProgress,
+    editable: bool,
+    commands: &mut Vec<Command>,
+) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -27,7 +38,7 @@ pub fn cards_ui(ui: &mut Ui, roadmap: &Roadmap) {
             ui.columns(columns, |cols| {
                 for (index, card) in cards.iter().enumerate() {
                     let col = &mut cols[index % columns];
-                    card_ui(col, card);
+                    card_ui(col, card, roadmap, data, editable, commands);
                     col.add_space(10.0);
                 }
             });
@@ -44,18 +55,58 @@ enum Card<'a> {
     Summary(&'a Summary),
 }
 
-fn card_ui(ui: &mut Ui, card: &Card<'_>) {
+fn card_ui(
+    ui: &mut Ui,
+    card: &Card<'_>,
+    roadmap: &Roadmap,
+    data: &RoadmapProgress,
+    editable: bool,
+    commands: &mut Vec<Command>,
+) {
     card_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
+        let mut checklist = Checklist {
+            roadmap,
+            data,
+            editable,
+            commands,
+        };
         match card {
-            Card::Phase(phase) => phase_card_ui(ui, phase),
-            Card::Project(project) => project_card_ui(ui, project),
+            Card::Phase(phase) => phase_card_ui(ui, phase, &mut checklist),
+            Card::Project(project) => project_card_ui(ui, project, &mut checklist),
             Card::Summary(summary) => summary_card_ui(ui, summary),
         }
     });
 }
 
-fn phase_card_ui(ui: &mut Ui, phase: &Phase) {
+/// What a card needs to draw its checklist.
+struct Checklist<'a> {
+    roadmap: &'a Roadmap,
+    data: &'a RoadmapProgress,
+    editable: bool,
+    commands: &'a mut Vec<Command>,
+}
+
+impl Checklist<'_> {
+    fn progress_ui(&self, ui: &mut Ui, stage_id: &str) {
+        progress_bar_ui(ui, stage_progress(self.roadmap, stage_id, self.data));
+    }
+
+    fn item_ui(&mut self, ui: &mut Ui, item: &crate::roadmap::Item) {
+        ui.add_enabled_ui(self.editable, |ui| {
+            item_row_ui(ui, item, self.data, self.commands);
+        });
+    }
+
+    fn note_ui(&mut self, ui: &mut Ui, stage_id: &str) {
+        ui.add_space(6.0);
+        ui.add_enabled_ui(self.editable, |ui| {
+            stage_note_ui(ui, stage_id, self.data, self.commands);
+        });
+    }
+}
+
+fn phase_card_ui(ui: &mut Ui, phase: &Phase, checklist: &mut Checklist<'_>) {
     ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new(format!("Phase {}", phase.number))
@@ -69,17 +120,18 @@ fn phase_card_ui(ui: &mut Ui, phase: &Phase) {
     });
     ui.label(RichText::new(&phase.title).heading());
     ui.label(RichText::new(&phase.goal).italics());
+    checklist.progress_ui(ui, &phase.id);
 
     for group in &phase.topic_groups {
         section_heading_ui(ui, &group.heading);
         for topic in &group.topics {
-            bullet_ui(ui, &topic.text);
+            checklist.item_ui(ui, topic);
         }
     }
     if !phase.hands_on.is_empty() {
         section_heading_ui(ui, "Hands-on");
         for item in &phase.hands_on {
-            bullet_ui(ui, &item.text);
+            checklist.item_ui(ui, item);
         }
     }
     if !phase.resources.is_empty() {
@@ -92,22 +144,25 @@ fn phase_card_ui(ui: &mut Ui, phase: &Phase) {
             });
         }
     }
+    checklist.note_ui(ui, &phase.id);
 }
 
-fn project_card_ui(ui: &mut Ui, project: &FinalProject) {
+fn project_card_ui(ui: &mut Ui, project: &FinalProject, checklist: &mut Checklist<'_>) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Final project").small().color(accent(ui)));
         badge_ui(ui, &project.duration_months.to_string(), accent(ui));
     });
     ui.label(RichText::new(&project.title).heading());
+    checklist.progress_ui(ui, &project.id);
     section_heading_ui(ui, &project.tech_stack_heading);
     for item in &project.tech_stack {
-        bullet_ui(ui, &item.text);
+        checklist.item_ui(ui, item);
     }
     section_heading_ui(ui, &project.ideas_heading);
     for item in &project.ideas {
-        bullet_ui(ui, &item.text);
+        checklist.item_ui(ui, item);
     }
+    checklist.note_ui(ui, &project.id);
 }
 
 fn summary_card_ui(ui: &mut Ui, summary: &Summary) {

@@ -3,12 +3,24 @@
 //! change to the learner's data goes through here, so saving (and undo) have one owner.
 
 use super::View;
+use crate::progress::{ItemState, RoadmapProgress};
 
 /// Something the learner asked for this frame.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// Show another view.
     SetView(View),
+    /// Set a checklist item's state; becoming done records today's date.
+    SetItemState { item_id: String, state: ItemState },
+    /// Replace a checklist item's note (empty removes it).
+    SetItemNote { item_id: String, note: String },
+    /// Replace a phase's (or the final project's) note (empty removes it).
+    SetStageNote { stage_id: String, note: String },
+    /// Forget every state and note of this roadmap, keeping the plan settings. The UI asks
+    /// for confirmation before pushing this.
+    ResetProgress,
+    /// Replace this roadmap's progress with one read from an imported file.
+    ImportProgress(Box<RoadmapProgress>),
 }
 
 impl Command {
@@ -16,6 +28,11 @@ impl Command {
     pub fn changes_learner_data(&self) -> bool {
         match self {
             Self::SetView(_) => false,
+            Self::SetItemState { .. }
+            | Self::SetItemNote { .. }
+            | Self::SetStageNote { .. }
+            | Self::ResetProgress
+            | Self::ImportProgress(_) => true,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! and `StudyPlannerApp::ui` reads like a table of contents.
 
 mod cards;
+mod checklist;
 mod command;
 mod header;
 mod icon;
@@ -95,6 +96,15 @@ impl StudyPlannerApp {
             data_changed |= command.changes_learner_data();
             match command {
                 Command::SetView(view) => self.view = view,
+                Command::SetItemState { item_id, state } => {
+                    self.data.set_state(&item_id, state, self.today);
+                }
+                Command::SetItemNote { item_id, note } => self.data.set_note(&item_id, &note),
+                Command::SetStageNote { stage_id, note } => {
+                    self.data.set_stage_note(&stage_id, &note);
+                }
+                Command::ResetProgress => self.data.reset_progress(),
+                Command::ImportProgress(progress) => self.data = *progress,
             }
         }
         if data_changed {
@@ -119,7 +129,9 @@ impl eframe::App for StudyPlannerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         header::header_ui(ui, &self.roadmap, self.view, &mut self.commands);
         egui::CentralPanel::default().show(ui, |ui| match self.view {
-            View::Cards | View::Timeline | View::Weeks => cards::cards_ui(ui, &self.roadmap),
+            View::Cards | View::Timeline | View::Weeks => {
+                cards::cards_ui(ui, &self.roadmap, &self.data, true, &mut self.commands);
+            }
         });
         self.apply_commands();
         if let Some(task) = &mut self.screenshot {

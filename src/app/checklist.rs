@@ -1,0 +1,291 @@
+//! The checklist: one row per item (state, note), progress bars, and the per-stage note.
+//!
+//! Every widget here only *reads* the learner's data and pushes [`Command`]s; the app applies
+//! them at the end of the frame. [`item_row_ui`] is shared by the phase cards and the week plan.
+//!
+//! A state is always shown by the tick box's shape (empty, dash, tick) *and* a word, never by
+//! colour alone. (egui 0.37's default fonts have no symbol glyphs beyond Latin text, so the
+//! "icon" is the painted tick box rather than a character.)
+
+use egui::{Checkbox, Key, Response, RichText, TextWrapMode, Ui};
+
+use super::Command;
+use crate::progress::{ItemState, RoadmapProgress, fraction};
+use crate::roadmap::Item;
+
+/// The states in the order the state menu lists them.
+const STATES: [ItemState; 4] = [
+    ItemState::NotStarted,
+    ItemState::InProgress,
+    ItemState::Done,
+    ItemState::Skipped,
+];
+
+/// Width kept free to the right of the item text for the "…" menu button.
+const MENU_BUTTON_WIDTH: f32 = 22.0;
+
+/// The wording the state menu and the status line use.
+fn state_text(state: ItemState) -> &'static str {
+    match state {
+        ItemState::NotStarted => "Not started",
+        ItemState::InProgress => "In progress",
+        ItemState::Done => "Done",
+        ItemState::Skipped => "Skipped (I already know this)",
+    }
+}
+
+/// What one click on the tick box does: anything not complete becomes done; a complete item
+/// (done or skipped) goes back to not started.
+pub fn state_after_click(state: ItemState) -> ItemState {
+    if state.is_complete() {
+        ItemState::NotStarted
+    } else {
+        ItemState::Done
+    }
+}
+
+/// The state a key sets while an item's tick box has keyboard focus.
+fn state_for_key(key: Key) -> Option<ItemState> {
+    match key {
+        Key::D => Some(ItemState::Done),
+        Key::P => Some(ItemState::InProgress),
+        Key::S => Some(ItemState::Skipped),
+        Key::N => Some(ItemState::NotStarted),
+        _ => None,
+    }
+}
+
+const ROW_HELP: &str = "Click to tick done (click again to undo).\n\
+    Right-click or … for in progress, skipped and a note.\n\
+    Keys while focused: D done, P in progress, S skipped, N not started.";
+
+/// One checklist item: a tick box labelled with the item's text (one click ticks it done), a
+/// "…" menu (also on right-click) for the other states and the note, and, under it, the state
+/// in words and the learner's note. Returns the tick box's response.
+pub fn item_row_ui(
+    ui: &mut Ui,
+    item: &Item,
+    data: &RoadmapProgress,
+    commands: &mut Vec<Command>,
+) -> Response {
+    let state = data.state(&item.id);
+    let note = data.note(&item.id);
+    let note_open_id = ui.make_persistent_id(("item-note-open", &item.id));
+    let mut note_open = ui.data(|d| d.get_temp::<bool>(note_open_id).unwrap_or(false));
+
+    let check = ui
+        .horizontal_top(|ui| {
+            let spacing = ui.spacing().item_spacing.x;
+            let text_width = (ui.available_width() - MENU_BUTTON_WIDTH - spacing).max(60.0);
+            let check = ui
+                .scope(|ui| {
+                    ui.set_max_width(text_width);
+                    ui.style_mut().wrap_mode = Some(TextWrapMode::Wrap);
+                    let mut checked = state.is_complete();
+                    let text = if state == ItemState::Skipped {
+                        RichText::new(&item.text).weak()
+                    } else {
+                        RichText::new(&item.text)
+                    };
+                    ui.add(
+                        Checkbox::new(&mut checked, text)
+                            .indeterminate(state == ItemState::InProgress),
+                    )
+                })
+                .inner;
+            // Line the "…" buttons up at the right edge of the column.
+            ui.add_space((text_width - check.rect.width()).max(0.0));
+            let menu = egui::containers::menu::MenuButton::from_button(
+                egui::Button::new("…").small().frame(false),
+            )
+            .ui(ui, |ui| {
+                state_menu_ui(ui, &item.id, state, &mut note_open, commands)
+            });
+            menu.0.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    ui.is_enabled(),
+                    format!("More for: {}", item.text),
+                )
+            });
+            menu.0.on_hover_text("In progress, skipped, note");
+            check
+        })
+        .inner;
+
+    if check.clicked() {
+        commands.push(Command::SetItemState {
+            item_id: item.id.clone(),
+            state: state_after_click(state),
+        });
+    }
+    check.context_menu(|ui| state_menu_ui(ui, &item.id, state, &mut note_open, commands));
+    if check.has_focus() {
+        let pressed = ui.input_mut(|input| {
+            [Key::D, Key::P, Key::S, Key::N]
+                .into_iter()
+                .find(|&key| input.consume_key(egui::Modifiers::NONE, key))
+        });
+        if let Some(new_state) = pressed.and_then(state_for_key)
+            && new_state != state
+        {
+            commands.push(Command::SetItemState {
+                item_id: item.id.clone(),
+                state: new_state,
+            });
+        }
+    }
+    let check = check.on_hover_text(ROW_HELP);
+
+    status_line_ui(ui, state, data, &item.id, note, note_open);
+    if note_open {
+        note_open = item_note_editor_ui(ui, item, note, commands);
+    }
+    ui.data_mut(|d| d.insert_temp(note_open_id, note_open));
+    check
+}
+
+/// The state menu of one item (from "…" or a right-click).
+fn state_menu_ui(
+    ui: &mut Ui,
+    item_id: &str,
+    state: ItemState,
+    note_open: &mut bool,
+    commands: &mut Vec<Command>,
+) {
+    for candidate in STATES {
+        if ui
+            .selectable_label(state == candidate, state_text(candidate))
+            .clicked()
+        {
+            if candidate != state {
+                commands.push(Command::SetItemState {
+                    item_id: item_id.to_owned(),
+                    state: candidate,
+                });
+            }
+            ui.close();
+        }
+    }
+    ui.separator();
+    if ui.button("Note…").clicked() {
+        *note_open = true;
+        ui.close();
+    }
+}
+
+/// Under the item: its state in words (not for untouched items) and its note, if any.
+fn status_line_ui(
+    ui: &mut Ui,
+    state: ItemState,
+    data: &RoadmapProgress,
+    item_id: &str,
+    note: &str,
+    note_open: bool,
+) {
+    let show_note = !note.is_empty() && !note_open;
+    if state == ItemState::NotStarted && !show_note {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.add_space(ui.spacing().icon_width + ui.spacing().icon_spacing);
+        if state != ItemState::NotStarted {
+            let mut text = state_text(state).to_lowercase();
+            if let Some(day) = data.item(item_id).and_then(|p| p.done_on) {
+                text.push_str(&format!(" on {}", day.format("%Y-%m-%d")));
+            }
+            ui.label(RichText::new(text).small().weak());
+        }
+        if show_note {
+            ui.add(
+                egui::Label::new(RichText::new(format!("Note: {note}")).small().italics()).wrap(),
+            );
+        }
+    });
+}
+
+/// The note editor under an item. Returns whether it stays open.
+fn item_note_editor_ui(ui: &mut Ui, item: &Item, note: &str, commands: &mut Vec<Command>) -> bool {
+    let mut keep_open = true;
+    ui.horizontal_top(|ui| {
+        ui.add_space(ui.spacing().icon_width + ui.spacing().icon_spacing);
+        ui.vertical(|ui| {
+            let label = ui.label(RichText::new(format!("Note on “{}”", item.text)).small());
+            let mut text = note.to_owned();
+            let edit = ui.add(
+                egui::TextEdit::multiline(&mut text)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("Where I left off, my own links…"),
+            );
+            let edit = edit.labelled_by(label.id);
+            if edit.changed() {
+                commands.push(Command::SetItemNote {
+                    item_id: item.id.clone(),
+                    note: text,
+                });
+            }
+            if ui.small_button("Close note").clicked() {
+                keep_open = false;
+            }
+        });
+    });
+    keep_open
+}
+
+/// A progress bar reading "3 of 12 complete".
+pub fn progress_bar_ui(ui: &mut Ui, counts: (usize, usize)) -> Response {
+    let (complete, total) = counts;
+    ui.add(
+        egui::ProgressBar::new(fraction(counts))
+            .desired_height(14.0)
+            .text(RichText::new(format!("{complete} of {total} complete")).small()),
+    )
+}
+
+/// The learner's free-text note on a phase or the final project, always at hand on its card.
+pub fn stage_note_ui(
+    ui: &mut Ui,
+    stage_id: &str,
+    data: &RoadmapProgress,
+    commands: &mut Vec<Command>,
+) {
+    let label = ui.label(RichText::new("My notes").strong());
+    let mut text = data.stage_note(stage_id).to_owned();
+    let edit = ui
+        .add(
+            egui::TextEdit::multiline(&mut text)
+                .id_salt(("stage-note", stage_id))
+                .desired_rows(2)
+                .desired_width(f32::INFINITY)
+                .hint_text("Where I left off, my own links…"),
+        )
+        .labelled_by(label.id);
+    if edit.changed() {
+        commands.push(Command::SetStageNote {
+            stage_id: stage_id.to_owned(),
+            note: text,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_click_ticks_and_untick() {
+        assert_eq!(state_after_click(ItemState::NotStarted), ItemState::Done);
+        assert_eq!(state_after_click(ItemState::InProgress), ItemState::Done);
+        assert_eq!(state_after_click(ItemState::Done), ItemState::NotStarted);
+        assert_eq!(state_after_click(ItemState::Skipped), ItemState::NotStarted);
+    }
+
+    #[test]
+    fn every_state_has_a_key() {
+        for state in STATES {
+            let keys = [Key::D, Key::P, Key::S, Key::N];
+            assert!(keys.into_iter().any(|k| state_for_key(k) == Some(state)));
+        }
+    }
+}
