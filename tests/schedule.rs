@@ -592,3 +592,93 @@ fn replan_moves_the_first_unfinished_phase_to_this_week() {
     );
     assert!(schedule::forecast(&roadmap, &s, &progress, today).all_done());
 }
+
+/// Runs the real binary with a fresh data folder.
+fn run_binary(args: &[&str]) -> std::process::Output {
+    let Ok(data_dir) = tempfile::tempdir() else {
+        panic!("cannot make a temporary folder");
+    };
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_study-planner"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(data_dir.path())
+        .env_remove("STUDY_PLANNER_DATA_DIR")
+        .output();
+    match output {
+        Ok(output) => output,
+        Err(err) => panic!("cannot run study-planner: {err}"),
+    }
+}
+
+#[test]
+fn plan_json_has_the_documented_shape_and_the_engine_numbers() {
+    let output = run_binary(&[
+        "plan",
+        "--json",
+        "--start",
+        "2027-01-06",
+        "--pace",
+        "steady",
+        "--skip-optional",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = match serde_json::from_slice(&output.stdout) {
+        Ok(json) => json,
+        Err(err) => panic!(
+            "not JSON ({err}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        ),
+    };
+    assert_eq!(json["start"], "2027-01-06");
+    assert_eq!(json["finish"], "2027-10-31");
+    let Some(phases) = json["phases"].as_array() else {
+        panic!("no phases array: {json}");
+    };
+    let ids: Vec<&str> = phases.iter().filter_map(|p| p["id"].as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "advanced-python",
+            "backend",
+            "databases",
+            "devops-cloud",
+            "final-project"
+        ]
+    );
+    let first = &phases[0];
+    assert_eq!(first["title"], "Advanced Python & Best Practices");
+    assert_eq!(first["start"], "2027-01-06");
+    assert_eq!(first["end"], "2027-02-21");
+    assert_eq!(first["weeks"], 7);
+    assert_eq!(first["optional"], false);
+    assert_eq!(first["progress"]["complete"], 0);
+    assert!(first["progress"]["total"].as_u64().is_some_and(|n| n > 0));
+    // The window's numbers: the same engine at the same settings.
+    let s = embedded_plan(Pace::Steady, date(2027, 1, 6), true);
+    for (phase, stage) in phases.iter().zip(s.included()) {
+        assert_eq!(phase["end"], stage.end.to_string());
+        assert_eq!(phase["weeks"], stage.weeks);
+    }
+}
+
+#[test]
+fn plan_table_says_end_is_inclusive_and_refuses_bad_flags() {
+    let output = run_binary(&["plan", "--start", "2027-01-04", "--pace", "fast"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("2027-01-04 to 2027-10-31 (43 weeks, fast pace, 10 h/week)"),
+        "{text}"
+    );
+    assert!(text.contains("End (incl.)"), "{text}");
+    let help = run_binary(&["plan", "--help"]);
+    assert!(String::from_utf8_lossy(&help.stdout).contains("END IS INCLUSIVE"));
+    let bad = run_binary(&["plan", "--hours-per-week", "0"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("out of range"));
+    let bad_date = run_binary(&["plan", "--start", "2027-02-30"]);
+    assert_eq!(bad_date.status.code(), Some(2));
+}

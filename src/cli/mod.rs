@@ -8,6 +8,8 @@ use std::sync::Arc;
 use anyhow::{Context as _, anyhow};
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub mod plan;
+
 use crate::app::{AppOptions, View};
 use crate::roadmap::{self, Roadmap};
 
@@ -49,6 +51,17 @@ pub enum Command {
         /// The roadmap file to check.
         file: PathBuf,
     },
+    /// Print the schedule: each phase's start, end, weeks and progress. Dates are ISO
+    /// (YYYY-MM-DD) and END IS INCLUSIVE: the last day of that phase. The flags change the
+    /// saved plan for this run only.
+    Plan {
+        #[command(flatten)]
+        plan: plan::PlanArgs,
+        /// Print JSON: {"start", "finish", "phases": [{"id", "title", "start", "end", "weeks",
+        /// "optional", "progress": {"complete", "total"}}], ...}; "end" and "finish" are inclusive
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The views of the main window.
@@ -87,6 +100,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
 pub fn run_cli(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Check { ref file }) => Ok(check(file)),
+        Some(Command::Plan { ref plan, json }) => plan::run(&cli, plan, json),
         None => open_window(&cli),
     }
 }

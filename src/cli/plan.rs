@@ -1,0 +1,325 @@
+//! `study-planner plan`: the schedule as a table or as JSON, from the saved plan settings with
+//! this run's overrides on top. The numbers come from [`crate::schedule::compute`], the same
+//! function the window uses.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+use anyhow::Context as _;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use crate::progress::{RoadmapProgress, stage_counts};
+use crate::roadmap::{Roadmap, format_number};
+use crate::schedule::{self, MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, Pace, PlanSettings, Schedule};
+
+/// Plan overrides shared by `plan` and `export`: they change the plan for this run only and
+/// are never saved.
+#[derive(Clone, Debug, Default, PartialEq, Args)]
+pub struct PlanArgs {
+    /// First day of study, e.g. 2027-01-04 [default: the saved start date, else today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub start: Option<NaiveDate>,
+
+    /// fast = the low end of each estimate, steady = the middle, relaxed = the high end
+    /// [default: the saved pace, else steady]
+    #[arg(long, value_enum)]
+    pub pace: Option<PaceArg>,
+
+    /// Weekly study hours; every length scales from the hours the roadmap assumes
+    /// [default: the saved hours, else the roadmap's]
+    #[arg(long, value_name = "N", value_parser = parse_hours)]
+    pub hours_per_week: Option<f32>,
+
+    /// Leave out every optional phase
+    #[arg(long)]
+    pub skip_optional: bool,
+}
+
+/// `--pace` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaceArg {
+    Fast,
+    Steady,
+    Relaxed,
+}
+
+impl From<PaceArg> for Pace {
+    fn from(value: PaceArg) -> Self {
+        match value {
+            PaceArg::Fast => Pace::Fast,
+            PaceArg::Steady => Pace::Steady,
+            PaceArg::Relaxed => Pace::Relaxed,
+        }
+    }
+}
+
+fn parse_hours(text: &str) -> Result<f32, String> {
+    let hours: f32 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{text}' is not a number of hours"))?;
+    if (MIN_HOURS_PER_WEEK..=MAX_HOURS_PER_WEEK).contains(&hours) {
+        Ok(hours)
+    } else {
+        Err(format!(
+            "{text} hours per week is out of range; expected {MIN_HOURS_PER_WEEK} to {MAX_HOURS_PER_WEEK}"
+        ))
+    }
+}
+
+impl PlanArgs {
+    /// The saved settings with this run's overrides applied. Per-phase lengths the learner set
+    /// in the window are kept; `--skip-optional` leaves out every optional phase.
+    pub fn apply(&self, saved: &PlanSettings, roadmap: &Roadmap) -> PlanSettings {
+        let mut settings = saved.clone();
+        if let Some(start) = self.start {
+            settings.start = Some(start);
+        }
+        if let Some(pace) = self.pace {
+            settings.pace = pace.into();
+        }
+        if let Some(hours) = self.hours_per_week {
+            settings.hours_per_week = Some(hours);
+        }
+        if self.skip_optional {
+            settings.excluded.extend(
+                roadmap
+                    .phases
+                    .iter()
+                    .filter(|phase| phase.optional)
+                    .map(|phase| phase.id.clone()),
+            );
+        }
+        settings
+    }
+}
+
+/// `plan --json`: one object, ISO dates, `end` inclusive.
+#[derive(Debug, Serialize)]
+pub struct PlanJson {
+    pub start: NaiveDate,
+    /// Last day of study, inclusive.
+    pub finish: NaiveDate,
+    pub total_weeks: u32,
+    pub pace: &'static str,
+    pub hours_per_week: f32,
+    /// The included phases (and the final project) in order.
+    pub phases: Vec<PhaseJson>,
+    /// Ids of optional phases left out of this plan.
+    pub left_out: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PhaseJson {
+    pub id: String,
+    pub title: String,
+    pub start: NaiveDate,
+    /// Last day of the phase, inclusive.
+    pub end: NaiveDate,
+    pub weeks: u32,
+    pub optional: bool,
+    pub progress: ProgressJson,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProgressJson {
+    pub complete: usize,
+    pub total: usize,
+}
+
+/// The JSON document for a schedule.
+pub fn plan_json(
+    roadmap: &Roadmap,
+    schedule: &Schedule,
+    settings: &PlanSettings,
+    progress: &RoadmapProgress,
+) -> PlanJson {
+    let stages = roadmap.stages();
+    let mut phases = Vec::new();
+    let mut left_out = Vec::new();
+    for (scheduled, stage) in schedule.stages.iter().zip(&stages) {
+        if !scheduled.included {
+            left_out.push(scheduled.id.clone());
+            continue;
+        }
+        let (complete, total) = stage_counts(stage, progress);
+        phases.push(PhaseJson {
+            id: scheduled.id.clone(),
+            title: scheduled.title.clone(),
+            start: scheduled.start,
+            end: scheduled.end,
+            weeks: scheduled.weeks,
+            optional: scheduled.optional,
+            progress: ProgressJson { complete, total },
+        });
+    }
+    PlanJson {
+        start: schedule.start,
+        finish: schedule.finish,
+        total_weeks: schedule.total_weeks,
+        pace: settings.pace.label(),
+        hours_per_week: schedule.hours_per_week,
+        phases,
+        left_out,
+    }
+}
+
+/// The plan as an aligned text table, with the forecast underneath.
+pub fn plan_table(
+    roadmap: &Roadmap,
+    schedule: &Schedule,
+    settings: &PlanSettings,
+    progress: &RoadmapProgress,
+    today: NaiveDate,
+) -> String {
+    let stages = roadmap.stages();
+    let mut rows: Vec<[String; 6]> = vec![[
+        "Phase".into(),
+        "Start".into(),
+        "End (incl.)".into(),
+        "Weeks".into(),
+        "Optional".into(),
+        "Progress".into(),
+    ]];
+    for (scheduled, stage) in schedule.stages.iter().zip(&stages) {
+        let name = match scheduled.number {
+            Some(n) => format!("{n}. {}", scheduled.short_title),
+            None => format!("Final: {}", scheduled.short_title),
+        };
+        let optional = if scheduled.optional { "yes" } else { "" };
+        let (complete, total) = stage_counts(stage, progress);
+        let row = if scheduled.included {
+            let flag = if scheduled.outside_estimate { "!" } else { "" };
+            [
+                name,
+                scheduled.start.to_string(),
+                scheduled.end.to_string(),
+                format!("{}{flag}", scheduled.weeks),
+                optional.into(),
+                format!("{complete}/{total}"),
+            ]
+        } else {
+            [
+                name,
+                "left out".into(),
+                String::new(),
+                String::new(),
+                optional.into(),
+                format!("{complete}/{total}"),
+            ]
+        };
+        rows.push(row);
+    }
+    let mut widths = [0usize; 6];
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let mut out = format!(
+        "{}: {} to {} ({} weeks, {} pace, {} h/week)\n\n",
+        roadmap.title,
+        schedule.start,
+        schedule.finish,
+        schedule.total_weeks,
+        settings.pace.label(),
+        format_number(schedule.hours_per_week)
+    );
+    for row in &rows {
+        let mut line = String::new();
+        for (index, (cell, width)) in row.iter().zip(widths).enumerate() {
+            let pad = width - cell.chars().count();
+            // Numbers right-aligned, text left-aligned.
+            if index == 3 {
+                let _ = write!(line, "{}{cell}  ", " ".repeat(pad));
+            } else {
+                let _ = write!(line, "{cell}{}  ", " ".repeat(pad));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    if schedule.included().any(|s| s.outside_estimate) {
+        out.push_str("\n! a length you set outside the roadmap's estimate\n");
+    }
+    let forecast = schedule::forecast(roadmap, schedule, progress, today);
+    let _ = writeln!(out, "\n{}", forecast.sentence());
+    out
+}
+
+/// `study-planner plan`: loads the roadmap and the learner's saved data, then prints.
+pub fn run(cli: &super::Cli, args: &PlanArgs, json: bool) -> anyhow::Result<ExitCode> {
+    let roadmap = super::load_roadmap(cli)?;
+    let progress = RoadmapProgress::default();
+    let today = chrono::Local::now().date_naive();
+    print_plan(&roadmap, &progress, args, json, today)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the table or the JSON for the given roadmap and saved data.
+pub fn print_plan(
+    roadmap: &Roadmap,
+    progress: &RoadmapProgress,
+    args: &PlanArgs,
+    json: bool,
+    today: NaiveDate,
+) -> anyhow::Result<()> {
+    let settings = args.apply(&progress.plan, roadmap);
+    let schedule = schedule::compute(roadmap, &settings, today);
+    let text = if json {
+        let document = plan_json(roadmap, &schedule, &settings, progress);
+        serde_json::to_string_pretty(&document)? + "\n"
+    } else {
+        plan_table(roadmap, &schedule, &settings, progress, today)
+    };
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        // `study-planner plan | head` closing the pipe early is not an error.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => result.context("cannot write the plan to standard output"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overrides_replace_only_what_is_given() {
+        let roadmap = crate::roadmap::embedded();
+        let saved = PlanSettings {
+            start: NaiveDate::from_ymd_opt(2027, 1, 4),
+            pace: Pace::Relaxed,
+            hours_per_week: Some(6.0),
+            stage_weeks: [("backend".to_owned(), 5)].into(),
+            ..PlanSettings::default()
+        };
+        assert_eq!(PlanArgs::default().apply(&saved, &roadmap), saved);
+        let args = PlanArgs {
+            pace: Some(PaceArg::Fast),
+            skip_optional: true,
+            ..PlanArgs::default()
+        };
+        let applied = args.apply(&saved, &roadmap);
+        assert_eq!(applied.pace, Pace::Fast);
+        assert_eq!(applied.hours_per_week, Some(6.0));
+        assert_eq!(applied.stage_weeks, saved.stage_weeks);
+        let excluded: Vec<&str> = applied.excluded.iter().map(String::as_str).collect();
+        assert_eq!(excluded, ["ai-ml", "frontend"]);
+    }
+
+    #[test]
+    fn hours_outside_a_week_are_refused() {
+        assert_eq!(parse_hours("12.5"), Ok(12.5));
+        assert!(parse_hours("0").is_err());
+        assert!(parse_hours("200").is_err());
+        assert!(parse_hours("ten").is_err());
+    }
+}
