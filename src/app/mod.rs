@@ -6,6 +6,7 @@ mod checklist;
 mod command;
 mod header;
 mod icon;
+mod idle_report;
 mod screenshot;
 mod widgets;
 
@@ -159,6 +160,7 @@ pub fn run_native(options: AppOptions) -> anyhow::Result<()> {
         persistence_path: (!screenshot).then(|| options.data_dir.join("window")),
         ..Default::default()
     };
+    let idle = idle_report::requested()?;
     let outcome = screenshot::Outcome::default();
     let app_outcome = outcome.clone();
     eframe::run_native(
@@ -169,7 +171,11 @@ pub fn run_native(options: AppOptions) -> anyhow::Result<()> {
             if let Some(task) = &mut app.screenshot {
                 task.set_outcome(app_outcome);
             }
-            Ok(Box::new(app))
+            let app: Box<dyn eframe::App> = Box::new(app);
+            Ok(match idle {
+                Some(idle) => Box::new(idle_report::start(app, &cc.egui_ctx, idle)),
+                None => app,
+            })
         }),
     )
     .map_err(|err| anyhow!("cannot open the window: {err}"))?;

@@ -1,0 +1,195 @@
+//! Generated roadmaps of any size, for benchmarks and for tests that need a long roadmap
+//! (1,000 items flowing over PDF pages, a week plan of years).
+//!
+//! Deterministic: the same `items` always gives the same roadmap, so benchmark runs compare.
+//! The shape follows the embedded roadmap: numbered phases (every fourth one optional) with
+//! topic groups, hands-on items and resources, then a final project. Texts vary in length, as
+//! real ones do, so wrapping and page breaks are exercised. The result passes the loader's
+//! validation, including after a round trip through RON.
+
+use super::{
+    FORMAT_VERSION, FinalProject, Item, MonthRange, Phase, Resource, ResourceKind, Roadmap,
+    Summary, TopicGroup,
+};
+
+/// Checklist items per phase (the last phase takes what is left).
+const ITEMS_PER_PHASE: usize = 50;
+/// Topics per topic group.
+const TOPICS_PER_GROUP: usize = 10;
+/// Of every ten items in a phase, this many are hands-on; the rest are topics.
+const HANDS_ON_PER_TEN: usize = 2;
+
+/// Words the item texts are made of; a text takes 3 to 17 of them.
+const WORDS: [&str; 16] = [
+    "understand",
+    "practise",
+    "data",
+    "models",
+    "with",
+    "tests",
+    "and",
+    "deploy",
+    "a",
+    "small",
+    "service",
+    "using",
+    "async",
+    "queues",
+    "for",
+    "reports",
+];
+
+/// A valid roadmap with exactly `items` checklist items (topics, hands-on items, tech stack and
+/// project ideas together). `roadmap(1000).item_count() == 1000`.
+pub fn roadmap(items: usize) -> Roadmap {
+    // The final project takes one item in twenty (at most 20); the phases share the rest.
+    let project_items = (items / 20).min(20);
+    let phase_items = items - project_items;
+    let phase_count = phase_items.div_ceil(ITEMS_PER_PHASE).max(1);
+    let phases = (0..phase_count)
+        .map(|index| {
+            let first = index * ITEMS_PER_PHASE;
+            let count = phase_items.saturating_sub(first).min(ITEMS_PER_PHASE);
+            phase(index, count)
+        })
+        .collect();
+    Roadmap {
+        format: FORMAT_VERSION,
+        id: format!("synthetic-{items}"),
+        title: format!("Synthetic roadmap of {items} items"),
+        hours_per_week: 10.0,
+        phases,
+        final_project: Some(final_project(project_items)),
+        summary: Some(Summary {
+            heading: "Generated for benchmarks and tests".to_owned(),
+            points: vec![
+                "Every text is made up.".to_owned(),
+                "Sizes and shapes follow the embedded roadmap.".to_owned(),
+            ],
+        }),
+    }
+}
+
+fn phase(index: usize, items: usize) -> Phase {
+    let number = index + 1;
+    let hands_on_count = items * HANDS_ON_PER_TEN / 10;
+    let topic_count = items - hands_on_count;
+    let topic_groups = (0..topic_count.div_ceil(TOPICS_PER_GROUP))
+        .map(|group| TopicGroup {
+            heading: format!("Topic group {number}.{}", group + 1),
+            topics: (group * TOPICS_PER_GROUP..topic_count.min((group + 1) * TOPICS_PER_GROUP))
+                .map(|topic| item(&format!("p{number}-t{}", topic + 1), number * 31 + topic))
+                .collect(),
+        })
+        .collect();
+    let hands_on = (0..hands_on_count)
+        .map(|task| item(&format!("p{number}-h{}", task + 1), number * 17 + task + 5))
+        .collect();
+    let kinds = [
+        ResourceKind::Docs,
+        ResourceKind::Book,
+        ResourceKind::Tutorial,
+    ];
+    let resources = kinds
+        .iter()
+        .enumerate()
+        .map(|(r, &kind)| Resource {
+            id: format!("p{number}-r{}", r + 1),
+            title: format!("Resource {} for phase {number}", r + 1),
+            url: format!("https://example.org/phase-{number}/resource-{}", r + 1),
+            kind,
+        })
+        .collect();
+    // 0.5 to 2 months, varying, so paces and week spreads differ between phases.
+    let min = 0.5 + (index % 3) as f32 * 0.5;
+    Phase {
+        id: format!("phase-{number}"),
+        number: number as u32,
+        title: format!("Phase {number} of the synthetic roadmap"),
+        short_title: Some(format!("Synthetic {number}")),
+        goal: format!("Finish the {items} items of phase {number}."),
+        duration_months: MonthRange {
+            min,
+            max: min + 0.5,
+        },
+        optional: number % 4 == 0,
+        topic_groups,
+        hands_on,
+        resources,
+    }
+}
+
+fn final_project(items: usize) -> FinalProject {
+    let stack = items / 2;
+    FinalProject {
+        id: "final-project".to_owned(),
+        title: "Synthetic final project".to_owned(),
+        short_title: Some("Final project".to_owned()),
+        duration_months: MonthRange { min: 1.0, max: 2.0 },
+        tech_stack_heading: "Tech Stack".to_owned(),
+        tech_stack: (0..stack)
+            .map(|i| item(&format!("fp-stack-{}", i + 1), i + 3))
+            .collect(),
+        ideas_heading: "Project Ideas".to_owned(),
+        ideas: (stack..items)
+            .map(|i| item(&format!("fp-idea-{}", i + 1), i + 7))
+            .collect(),
+    }
+}
+
+/// An item whose text length depends on `seed`: 3 to 17 words, and every seventh one a long
+/// tail with curly quotes, dashes, non-Latin text and an unbreakable URL, so wrapping and page
+/// breaks get a workout.
+fn item(id: &str, seed: usize) -> Item {
+    let words = 3 + seed % 15;
+    let text: Vec<&str> = (0..words)
+        .map(|w| WORDS[(seed * 7 + w * 3) % WORDS.len()])
+        .collect();
+    let tail = if seed % 7 == 0 {
+        " — with a “longer” explanation that has to wrap over several lines, naïve café, \
+         Ελληνικά, Кириллица, and https://example.org/a/really/long/path/that/cannot/break"
+    } else {
+        ""
+    };
+    Item {
+        id: id.to_owned(),
+        text: format!("{id}: {}{tail}", text.join(" ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::roadmap;
+    use crate::roadmap::parse_roadmap;
+
+    #[test]
+    fn holds_exactly_the_items_asked_for() {
+        for items in [0, 1, 7, 49, 50, 51, 999, 1000, 5000] {
+            assert_eq!(roadmap(items).item_count(), items, "{items} items");
+        }
+    }
+
+    #[test]
+    fn passes_validation_after_a_round_trip_through_ron() {
+        for items in [0, 10, 1000] {
+            let generated = roadmap(items);
+            let text = ron::ser::to_string_pretty(&generated, ron::ser::PrettyConfig::default())
+                .expect("a roadmap serializes");
+            let parsed = parse_roadmap(&text, "synthetic.ron")
+                .unwrap_or_else(|err| panic!("{items} items: {err}"));
+            assert_eq!(parsed, generated);
+        }
+    }
+
+    #[test]
+    fn is_the_same_every_time() {
+        assert_eq!(roadmap(300), roadmap(300));
+    }
+
+    #[test]
+    fn a_thousand_items_make_twenty_phases_with_optional_ones() {
+        let generated = roadmap(1000);
+        assert_eq!(generated.phases.len(), 20);
+        assert_eq!(generated.phases.iter().filter(|p| p.optional).count(), 5);
+    }
+}
