@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 
-use super::{PlanSettings, Schedule, add_days, monday_of};
+use super::{PlanSettings, Schedule, add_days, long_date, monday_of};
 use crate::progress::{RoadmapProgress, stage_counts};
 use crate::roadmap::Roadmap;
 
@@ -88,11 +88,6 @@ impl Forecast {
             long_date(finish)
         )
     }
-}
-
-/// "14 Sep 2027": unambiguous in every locale.
-pub fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
 }
 
 /// Projects the finish from the items completed in the last four weeks.

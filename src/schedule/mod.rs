@@ -17,14 +17,16 @@
 
 mod forecast;
 mod settings;
+mod text;
 mod weeks;
 
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
 use crate::roadmap::{MonthRange, Roadmap};
-pub use forecast::{FORECAST_WINDOW_DAYS, Forecast, forecast, long_date, replan_from_today};
+pub use forecast::{FORECAST_WINDOW_DAYS, Forecast, forecast, replan_from_today};
 pub use settings::{Pace, PlanSettings};
+pub use text::{date_range, long_date, short_date, weeks_text};
 
 /// Longest a single stage may be planned for: ten years. Longer inputs are clamped.
 pub const MAX_STAGE_WEEKS: u32 = 520;
@@ -99,6 +101,17 @@ pub struct PlanWeek {
     /// Item ids first studied this week, in study order; the stage's items are spread evenly
     /// over its weeks, so some weeks of a long stage have none (time to practise).
     pub items: Vec<String>,
+}
+
+impl ScheduledStage {
+    /// The name lists and the timeline use: "2. Backend Development", or the final project's
+    /// short title.
+    pub fn label(&self) -> String {
+        match self.number {
+            Some(n) => format!("{n}. {}", self.short_title),
+            None => self.short_title.clone(),
+        }
+    }
 }
 
 impl Schedule {
