@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod export;
 pub mod paths;
 pub mod progress;
 pub mod roadmap;

@@ -1,0 +1,231 @@
+//! Taking the plan off the screen: a PDF for the wall, an iCalendar file for the learner's
+//! calendar, Markdown for notes apps and CSV for spreadsheets.
+//!
+//! Pure: every format is built in memory from an [`ExportInput`] and returned as bytes, so the
+//! window, the command line and the tests produce exactly the same files. This module never
+//! imports egui and never touches the disk; writing files is the caller's job. Given the same
+//! input (including `today`), every format is byte-for-byte reproducible.
+
+mod csv;
+mod ics;
+mod markdown;
+mod model;
+mod pdf;
+pub mod sample;
+
+use chrono::{Datelike as _, NaiveDate};
+
+use crate::progress::RoadmapProgress;
+use crate::roadmap::Roadmap;
+use crate::schedule::{PlanSettings, Schedule};
+
+pub use model::{ItemEntry, PlanDoc, StageEntry, WeekEntry};
+
+/// The file formats the plan can be exported to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    Pdf,
+    Ics,
+    Md,
+    Csv,
+}
+
+impl ExportFormat {
+    pub const ALL: [Self; 4] = [Self::Pdf, Self::Ics, Self::Md, Self::Csv];
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Ics => "ics",
+            Self::Md => "md",
+            Self::Csv => "csv",
+        }
+    }
+
+    /// What a learner calls the format, for menus and file dialogs.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pdf => "PDF (for printing)",
+            Self::Ics => "iCalendar (.ics)",
+            Self::Md => "Markdown (.md)",
+            Self::Csv => "CSV (spreadsheets)",
+        }
+    }
+
+    /// Whether the output is text that may go to a terminal.
+    pub fn is_text(self) -> bool {
+        !matches!(self, Self::Pdf)
+    }
+}
+
+/// Paper sizes the PDF is laid out for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    pub const ALL: [Self; 2] = [Self::A4, Self::Letter];
+
+    /// Width and height in PDF points (1/72 inch).
+    pub fn size_pt(self) -> (f32, f32) {
+        match self {
+            // 210 × 297 mm.
+            Self::A4 => (595.28, 841.89),
+            // 8.5 × 11 in.
+            Self::Letter => (612.0, 792.0),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::A4 => "A4",
+            Self::Letter => "US Letter",
+        }
+    }
+
+    /// The paper the learner's locale prints on: US Letter in the countries that use it
+    /// (read from `LC_ALL`, `LC_PAPER` or `LANG`), A4 everywhere else.
+    pub fn from_locale() -> Self {
+        let locale = ["LC_ALL", "LC_PAPER", "LANG"]
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty())
+            .unwrap_or_default();
+        Self::for_locale(&locale)
+    }
+
+    /// See [`Self::from_locale`]; `locale` is a POSIX locale name such as `en_US.UTF-8`.
+    pub fn for_locale(locale: &str) -> Self {
+        let territory = locale
+            .split(['.', '@'])
+            .next()
+            .and_then(|name| name.split('_').nth(1))
+            .unwrap_or("");
+        // The US, Canada, Mexico, Chile, Colombia, Venezuela, the Philippines, Puerto Rico.
+        if ["US", "CA", "MX", "CL", "CO", "VE", "PH", "PR"].contains(&territory) {
+            Self::Letter
+        } else {
+            Self::A4
+        }
+    }
+}
+
+/// Everything an export reads. The same input gives the same bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct ExportInput<'a> {
+    pub roadmap: &'a Roadmap,
+    /// The plan computed from `settings` (see [`crate::schedule::compute`]).
+    pub schedule: &'a Schedule,
+    /// The learner's ticks and notes.
+    pub progress: &'a RoadmapProgress,
+    /// The settings `schedule` was computed from (pace and hours are printed).
+    pub settings: &'a PlanSettings,
+    /// "Today": the PDF's today line and print date, and the iCalendar DTSTAMP.
+    pub today: NaiveDate,
+    pub paper: Paper,
+}
+
+/// Why an export failed. Only a broken build can cause these; they are reported, not hidden.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("the embedded font {0} cannot be read")]
+    Font(String),
+    #[error("cannot make the PDF: {0}")]
+    Pdf(String),
+}
+
+/// Builds the file for `format`.
+pub fn export(format: ExportFormat, input: &ExportInput<'_>) -> Result<Vec<u8>, ExportError> {
+    let doc = PlanDoc::new(input);
+    match format {
+        ExportFormat::Pdf => pdf::render(&doc, input.paper),
+        ExportFormat::Ics => Ok(ics::render(&doc).into_bytes()),
+        ExportFormat::Md => Ok(markdown::render(&doc).into_bytes()),
+        ExportFormat::Csv => Ok(csv::render(&doc).into_bytes()),
+    }
+}
+
+/// A file name to suggest when saving: `python-enterprise-plan.pdf`.
+pub fn suggested_file_name(roadmap: &Roadmap, format: ExportFormat) -> String {
+    let stem: String = roadmap
+        .id
+        .chars()
+        .map(|ch| {
+            if ch.is_ascii_alphanumeric() || ch == '-' || ch == '_' {
+                ch
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{stem}-plan.{}", format.extension())
+}
+
+/// "5 Jan 2026": unambiguous in every locale, short enough for tables.
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
+
+/// "5 – 11 Jan 2026", "26 Jan – 1 Feb 2026", "29 Dec 2025 – 4 Jan 2026".
+pub fn date_range(first: NaiveDate, last: NaiveDate) -> String {
+    if first.year() != last.year() {
+        format!("{} – {}", long_date(first), long_date(last))
+    } else if first.month() != last.month() {
+        format!("{} – {}", first.format("%-d %b"), long_date(last))
+    } else if first.day() != last.day() {
+        format!("{} – {}", first.day(), long_date(last))
+    } else {
+        long_date(first)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paper_follows_the_locale_territory() {
+        assert_eq!(Paper::for_locale("en_US.UTF-8"), Paper::Letter);
+        assert_eq!(Paper::for_locale("fr_CA"), Paper::Letter);
+        assert_eq!(Paper::for_locale("en_GB.UTF-8"), Paper::A4);
+        assert_eq!(Paper::for_locale("de_DE@euro"), Paper::A4);
+        assert_eq!(Paper::for_locale("C"), Paper::A4);
+        assert_eq!(Paper::for_locale(""), Paper::A4);
+    }
+
+    #[test]
+    fn date_ranges_say_the_year_once() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        assert_eq!(
+            date_range(day(2026, 1, 5), day(2026, 1, 11)),
+            "5 – 11 Jan 2026"
+        );
+        assert_eq!(
+            date_range(day(2026, 1, 26), day(2026, 2, 1)),
+            "26 Jan – 1 Feb 2026"
+        );
+        assert_eq!(
+            date_range(day(2025, 12, 29), day(2026, 1, 4)),
+            "29 Dec 2025 – 4 Jan 2026"
+        );
+        assert_eq!(date_range(day(2026, 1, 4), day(2026, 1, 4)), "4 Jan 2026");
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        let mut roadmap = crate::roadmap::embedded();
+        assert_eq!(
+            suggested_file_name(&roadmap, ExportFormat::Ics),
+            "python-enterprise-plan.ics"
+        );
+        roadmap.id = "a/b c".to_owned();
+        assert_eq!(
+            suggested_file_name(&roadmap, ExportFormat::Pdf),
+            "a-b-c-plan.pdf"
+        );
+    }
+}

@@ -1,0 +1,218 @@
+//! The plan as every export format sees it: stages with their dates, weeks with their items,
+//! each item with the learner's state. Built once per export from an [`ExportInput`], so the
+//! four formats cannot disagree about a date or a tick.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::ExportInput;
+use crate::progress::{ItemState, RoadmapProgress};
+use crate::roadmap::{ItemKind, ItemRef, MonthRange, Resource};
+use crate::schedule::Pace;
+
+/// The whole plan, ready to print.
+#[derive(Clone, Debug)]
+pub struct PlanDoc<'a> {
+    pub roadmap_id: &'a str,
+    pub title: &'a str,
+    /// "10–17 months; 7–12 without optional phases".
+    pub estimate: String,
+    pub start: NaiveDate,
+    pub finish: NaiveDate,
+    pub total_weeks: u32,
+    pub pace: Pace,
+    pub hours_per_week: f32,
+    pub today: NaiveDate,
+    /// `(complete, total)` over every item of the roadmap.
+    pub progress: (usize, usize),
+    /// Every stage in roadmap order, left-out optional phases too.
+    pub stages: Vec<StageEntry<'a>>,
+}
+
+/// One phase (or the final project) with its dates and weeks.
+#[derive(Clone, Debug)]
+pub struct StageEntry<'a> {
+    pub id: &'a str,
+    /// "Phase 2: Backend Development with Python".
+    pub heading: String,
+    pub short_title: &'a str,
+    pub optional: bool,
+    /// `false` for an optional phase the learner left out: it has no dates and no weeks.
+    pub included: bool,
+    pub start: NaiveDate,
+    /// Inclusive.
+    pub end: NaiveDate,
+    pub weeks: u32,
+    /// The roadmap's estimate in months, and the same converted to weeks at the learner's hours.
+    pub estimate_months: MonthRange,
+    pub estimate_weeks: (u32, u32),
+    pub goal: Option<&'a str>,
+    pub resources: &'a [Resource],
+    /// The learner's note on the stage.
+    pub note: Option<&'a str>,
+    /// `(complete, total)` items.
+    pub progress: (usize, usize),
+    /// The stage's weeks in order (empty when left out).
+    pub week_entries: Vec<WeekEntry<'a>>,
+    /// Items no week lists: every item of a left-out phase.
+    pub unscheduled: Vec<ItemEntry<'a>>,
+}
+
+/// One calendar week of the plan.
+#[derive(Clone, Debug)]
+pub struct WeekEntry<'a> {
+    /// 1-based week of the whole plan.
+    pub number: u32,
+    /// 1-based week within its stage.
+    pub stage_week: u32,
+    /// First day studied: the Monday, or the start date in a plan that starts mid-week.
+    pub first_day: NaiveDate,
+    /// The Sunday.
+    pub last_day: NaiveDate,
+    /// Items first studied this week; empty in a practice week.
+    pub items: Vec<ItemEntry<'a>>,
+}
+
+/// One checklist item with where the learner stands on it.
+#[derive(Clone, Debug)]
+pub struct ItemEntry<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub kind: ItemKind,
+    pub state: ItemState,
+    pub done_on: Option<NaiveDate>,
+    pub note: Option<&'a str>,
+}
+
+impl<'a> PlanDoc<'a> {
+    pub fn new(input: &ExportInput<'a>) -> Self {
+        let roadmap = input.roadmap;
+        let schedule = input.schedule;
+        let progress = input.progress;
+        let items: HashMap<&str, ItemRef<'a>> = roadmap
+            .items()
+            .map(|item| (item.item.id.as_str(), item))
+            .collect();
+        let stages = roadmap
+            .stages()
+            .into_iter()
+            .filter_map(|stage| {
+                let scheduled = schedule.stage(stage.id)?;
+                let week_entries: Vec<WeekEntry<'a>> = schedule
+                    .weeks
+                    .iter()
+                    .filter(|week| week.stage_id == stage.id && scheduled.included)
+                    .map(|week| WeekEntry {
+                        number: week.number,
+                        stage_week: week.stage_week,
+                        first_day: week.monday.max(schedule.start),
+                        last_day: week.sunday,
+                        items: week
+                            .items
+                            .iter()
+                            .filter_map(|id| items.get(id.as_str()))
+                            .map(|item| item_entry(*item, progress))
+                            .collect(),
+                    })
+                    .collect();
+                let unscheduled = if scheduled.included {
+                    Vec::new()
+                } else {
+                    stage
+                        .items
+                        .iter()
+                        .map(|item| item_entry(*item, progress))
+                        .collect()
+                };
+                let phase = roadmap.phase(stage.id);
+                Some(StageEntry {
+                    id: stage.id,
+                    heading: stage.heading(),
+                    short_title: stage.short_title,
+                    optional: stage.optional,
+                    included: scheduled.included,
+                    start: scheduled.start,
+                    end: scheduled.end,
+                    weeks: scheduled.weeks,
+                    estimate_months: stage.duration_months,
+                    estimate_weeks: scheduled.estimate_weeks,
+                    goal: phase.map(|p| p.goal.as_str()),
+                    resources: phase.map_or(&[][..], |p| p.resources.as_slice()),
+                    note: non_empty(progress.stage_notes.get(stage.id)),
+                    progress: crate::progress::stage_counts(&stage, progress),
+                    week_entries,
+                    unscheduled,
+                })
+            })
+            .collect();
+        Self {
+            roadmap_id: &roadmap.id,
+            title: &roadmap.title,
+            estimate: roadmap.estimate_text(),
+            start: schedule.start,
+            finish: schedule.finish,
+            total_weeks: schedule.total_weeks,
+            pace: input.settings.pace,
+            hours_per_week: schedule.hours_per_week,
+            today: input.today,
+            progress: crate::progress::overall_progress(roadmap, progress),
+            stages,
+        }
+    }
+
+    /// The stages the plan schedules, in order.
+    pub fn included(&self) -> impl Iterator<Item = &StageEntry<'a>> {
+        self.stages.iter().filter(|s| s.included)
+    }
+
+    /// Every week of the plan with its stage, in order.
+    pub fn weeks(&self) -> impl Iterator<Item = (&StageEntry<'a>, &WeekEntry<'a>)> {
+        self.included()
+            .flat_map(|stage| stage.week_entries.iter().map(move |week| (stage, week)))
+    }
+
+    /// "steady pace, 10 hours a week".
+    pub fn pace_text(&self) -> String {
+        format!(
+            "{} pace, {} hours a week",
+            self.pace.label(),
+            crate::roadmap::format_number(self.hours_per_week)
+        )
+    }
+}
+
+impl StageEntry<'_> {
+    /// "4–9 weeks" (or "6 weeks" when both ends agree).
+    pub fn estimate_weeks_text(&self) -> String {
+        let (low, high) = self.estimate_weeks;
+        if low == high {
+            format!("{low} {}", plural(low, "week", "weeks"))
+        } else {
+            format!("{low}–{high} weeks")
+        }
+    }
+}
+
+/// `singular` for 1, else `plural`.
+pub fn plural(count: u32, singular: &'static str, plural: &'static str) -> &'static str {
+    if count == 1 { singular } else { plural }
+}
+
+fn item_entry<'a>(item: ItemRef<'a>, progress: &'a RoadmapProgress) -> ItemEntry<'a> {
+    let saved = progress.item(&item.item.id);
+    ItemEntry {
+        id: &item.item.id,
+        text: &item.item.text,
+        kind: item.kind,
+        state: saved.map(|p| p.state).unwrap_or_default(),
+        done_on: saved
+            .filter(|p| p.state == ItemState::Done)
+            .and_then(|p| p.done_on),
+        note: saved.and_then(|p| non_empty(Some(&p.note))),
+    }
+}
+
+fn non_empty(text: Option<&String>) -> Option<&str> {
+    text.map(|t| t.trim()).filter(|t| !t.is_empty())
+}

@@ -1,0 +1,668 @@
+//! What the printed plan says, as blocks for the paginator: the overview (title, the plan's
+//! facts, the Gantt chart, a table of stages), then the week-by-week schedule with checkboxes,
+//! resources as links, and lines for notes.
+
+use std::rc::Rc;
+
+use super::canvas::{Area, Canvas, Pen, Rgb};
+use super::fonts::{Fonts, Weight};
+use super::gantt;
+use super::layout::{Block, Geometry};
+use super::style::{self, line_height};
+use crate::export::model::{ItemEntry, PlanDoc, StageEntry, WeekEntry, plural};
+use crate::export::{date_range, long_date};
+use crate::progress::ItemState;
+use crate::roadmap::ItemKind;
+
+/// Every block of the document, in order.
+pub fn blocks(doc: &PlanDoc<'_>, fonts: &Fonts, geometry: &Geometry) -> Vec<Block> {
+    let writer = Writer {
+        fonts,
+        width: geometry.content_width(),
+        max_height: geometry.content_height(),
+    };
+    let mut blocks = Vec::new();
+    blocks.extend(writer.title(doc));
+    blocks.push(writer.facts(doc));
+    blocks.push(writer.section("Timeline", false));
+    // The chart gets what is left of the first page after the title and the facts, but no
+    // less than a third of a page; a long roadmap continues it on the next page.
+    let used: f32 = blocks.iter().map(|b| b.height).sum();
+    let chart_room = (writer.max_height - used - 20.0).max(writer.max_height / 3.0);
+    let mut chart = gantt::gantt_blocks(doc, fonts, writer.width, chart_room.min(330.0));
+    if let Some(first) = chart.first_mut() {
+        first.keep_with_next = false;
+    }
+    blocks.extend(chart);
+    blocks.push(gantt::legend_block(fonts, writer.width));
+    blocks.push(writer.section("Stages", false));
+    blocks.push(writer.stage_table_header());
+    for (index, stage) in doc.stages.iter().enumerate() {
+        blocks.push(writer.stage_table_row(index, stage));
+    }
+    let mut schedule = writer.section("Week by week", true);
+    schedule.page_break_before = true;
+    blocks.push(schedule);
+    for (index, stage) in doc.stages.iter().enumerate() {
+        blocks.extend(writer.stage(index, stage));
+    }
+    blocks
+}
+
+/// Lays out text for one content width.
+struct Writer<'f> {
+    fonts: &'f Fonts,
+    width: f32,
+    max_height: f32,
+}
+
+/// Column positions of the stage table.
+struct Columns {
+    dates: f32,
+    weeks: f32,
+    done: f32,
+}
+
+impl Writer<'_> {
+    fn columns(&self) -> Columns {
+        Columns {
+            dates: self.width * 0.46,
+            weeks: self.width * 0.66,
+            done: self.width * 0.82,
+        }
+    }
+
+    /// Wrapped lines of `text` drawn at `(x, top)`; returns the height used.
+    fn paragraph(
+        &self,
+        canvas: &mut Canvas,
+        (x, top): (f32, f32),
+        width: f32,
+        (size, weight, color): (f32, Weight, Rgb),
+        text: &str,
+    ) -> f32 {
+        let lines = self.fonts.wrap(weight, size, text, width);
+        let lh = line_height(size);
+        for (index, line) in lines.iter().enumerate() {
+            let baseline = top + lh * index as f32 + size;
+            canvas.text((x, baseline), size, weight, color, line.clone());
+        }
+        lh * lines.len() as f32
+    }
+
+    fn title(&self, doc: &PlanDoc<'_>) -> Vec<Block> {
+        let mut canvas = Canvas::default();
+        canvas.text(
+            (0.0, style::SMALL),
+            style::SMALL,
+            Weight::Bold,
+            style::ACCENT,
+            "STUDY PLAN",
+        );
+        let mut y = style::SMALL + 8.0;
+        y += self.paragraph(
+            &mut canvas,
+            (0.0, y),
+            self.width,
+            (style::TITLE, Weight::Bold, style::INK),
+            doc.title,
+        );
+        y += 6.0;
+        canvas.line((0.0, y), (self.width, y), Pen::solid(style::INK, 1.2));
+        let mut block = Block::new(canvas, y + 12.0);
+        block.bookmark = Some(doc.title.to_owned());
+        vec![block]
+    }
+
+    /// The plan at a glance: a grid of labelled values.
+    fn facts(&self, doc: &PlanDoc<'_>) -> Block {
+        let weeks = format!(
+            "{} {}",
+            doc.total_weeks,
+            plural(doc.total_weeks, "week", "weeks")
+        );
+        let hours = format!(
+            "{} hours",
+            crate::roadmap::format_number(doc.hours_per_week)
+        );
+        let done = format!("{} of {} items", doc.progress.0, doc.progress.1);
+        let pace = capitalised(doc.pace.label());
+        let rows: [[(&str, String); 4]; 2] = [
+            [
+                ("Start", long_date(doc.start)),
+                ("Finish", long_date(doc.finish)),
+                ("Length", weeks),
+                ("Pace", pace),
+            ],
+            [
+                ("Hours a week", hours),
+                ("Done so far", done),
+                ("Roadmap estimate", doc.estimate.clone()),
+                ("", String::new()),
+            ],
+        ];
+        let mut canvas = Canvas::default();
+        let column = self.width / 4.0;
+        let mut y = 0.0;
+        for row in rows {
+            let mut row_height: f32 = 0.0;
+            let mut x = 0.0;
+            let mut cells = row.iter().peekable();
+            while let Some((label, value)) = cells.next() {
+                // The estimate may run into an empty neighbouring cell.
+                let span = if cells.peek().is_some_and(|(l, _)| l.is_empty()) {
+                    2.0
+                } else {
+                    1.0
+                };
+                if label.is_empty() {
+                    continue;
+                }
+                canvas.text(
+                    (x, y + style::TINY),
+                    style::TINY,
+                    Weight::Bold,
+                    style::MUTED,
+                    label.to_uppercase(),
+                );
+                let used = self.paragraph(
+                    &mut canvas,
+                    (x, y + style::TINY + 4.0),
+                    column * span - 10.0,
+                    (style::SUBHEADING, Weight::Bold, style::INK),
+                    value,
+                );
+                row_height = row_height.max(style::TINY + 4.0 + used);
+                x += column * span;
+            }
+            y += row_height + 8.0;
+        }
+        Block::new(canvas, y + 6.0)
+    }
+
+    /// A section title ("Timeline", "Week by week").
+    fn section(&self, title: &str, bookmark: bool) -> Block {
+        let mut canvas = Canvas::default();
+        canvas.text(
+            (0.0, style::SUBHEADING + 2.0),
+            style::SUBHEADING + 1.0,
+            Weight::Bold,
+            style::INK,
+            title,
+        );
+        let mut block = Block::new(canvas, line_height(style::SUBHEADING + 1.0) + 8.0);
+        block.keep_with_next = true;
+        if bookmark {
+            block.bookmark = Some(title.to_owned());
+        }
+        block
+    }
+
+    fn stage_table_header(&self) -> Block {
+        let mut canvas = Canvas::default();
+        let columns = self.columns();
+        let baseline = style::TINY + 2.0;
+        for (x, label) in [
+            (0.0, "STAGE"),
+            (columns.dates, "DATES"),
+            (columns.weeks, "WEEKS"),
+            (columns.done, "DONE"),
+        ] {
+            canvas.text(
+                (x, baseline),
+                style::TINY,
+                Weight::Bold,
+                style::MUTED,
+                label,
+            );
+        }
+        canvas.line(
+            (0.0, baseline + 4.0),
+            (self.width, baseline + 4.0),
+            Pen::solid(style::MUTED, 0.6),
+        );
+        let mut block = Block::new(canvas, baseline + 6.0);
+        block.keep_with_next = true;
+        block
+    }
+
+    fn stage_table_row(&self, index: usize, stage: &StageEntry<'_>) -> Block {
+        let mut canvas = Canvas::default();
+        let columns = self.columns();
+        let text = (style::SMALL, Weight::Regular, style::INK);
+        let top = 4.0;
+        canvas.fill(
+            Area::new(0.0, top + 1.5, 6.0, 6.0),
+            if stage.included {
+                style::stage_color(index)
+            } else {
+                style::RULE
+            },
+        );
+        let mut height = self.paragraph(
+            &mut canvas,
+            (10.0, top),
+            columns.dates - 18.0,
+            text,
+            &stage.heading,
+        );
+        let (dates, weeks) = if stage.included {
+            (
+                date_range(stage.start, stage.end),
+                format!("{} (est. {})", stage.weeks, estimate_short(stage)),
+            )
+        } else {
+            ("Left out (optional)".to_owned(), "—".to_owned())
+        };
+        height = height.max(self.paragraph(
+            &mut canvas,
+            (columns.dates, top),
+            columns.weeks - columns.dates - 6.0,
+            text,
+            &dates,
+        ));
+        height = height.max(self.paragraph(
+            &mut canvas,
+            (columns.weeks, top),
+            columns.done - columns.weeks - 6.0,
+            text,
+            &weeks,
+        ));
+        let (complete, total) = stage.progress;
+        let done_text = format!("{complete}/{total}");
+        canvas.text(
+            (columns.done, top + style::SMALL),
+            style::SMALL,
+            Weight::Regular,
+            style::INK,
+            done_text,
+        );
+        let bar_x = columns.done + 34.0;
+        let bar_w = (self.width - bar_x).max(10.0);
+        let bar = Area::new(bar_x, top + 2.5, bar_w, 5.0);
+        canvas.fill(bar, style::SHADE);
+        canvas.fill(
+            Area::new(
+                bar.x,
+                bar.y,
+                bar.w * crate::progress::fraction(stage.progress),
+                bar.h,
+            ),
+            style::DONE,
+        );
+        let bottom = top + height + 3.0;
+        canvas.line(
+            (0.0, bottom),
+            (self.width, bottom),
+            Pen::solid(style::RULE, 0.4),
+        );
+        Block::new(canvas, bottom)
+    }
+
+    /// A stage of the week-by-week schedule: its heading, then its weeks.
+    fn stage(&self, index: usize, stage: &StageEntry<'_>) -> Vec<Block> {
+        let mut blocks = vec![self.stage_heading(index, stage)];
+        for resource in stage.resources {
+            let mut block = self.resource(&resource.title, resource.kind.label(), &resource.url);
+            block.keep_with_next = true;
+            blocks.push(block);
+        }
+        if let Some(note) = stage.note {
+            let mut block = self.stage_note(note);
+            block.keep_with_next = true;
+            blocks.push(block);
+        }
+        if let Some(last) = blocks.last_mut() {
+            last.height += 6.0;
+        }
+        let reminder = stage.short_title;
+        for week in &stage.week_entries {
+            blocks.extend(self.week(reminder, stage, week));
+        }
+        if !stage.unscheduled.is_empty() {
+            let header = Rc::new(self.continued_header(&format!("{} (continued)", stage.heading)));
+            for item in &stage.unscheduled {
+                for mut row in self.item_rows(item) {
+                    row.continuation = Some(header.clone());
+                    blocks.push(row);
+                }
+            }
+        }
+        if let Some(last) = blocks.last_mut() {
+            last.height += 14.0;
+        }
+        blocks
+    }
+
+    fn stage_heading(&self, index: usize, stage: &StageEntry<'_>) -> Block {
+        let mut canvas = Canvas::default();
+        let color = if stage.included {
+            style::stage_color(index)
+        } else {
+            style::RULE
+        };
+        let indent = 12.0;
+        let mut y = 0.0;
+        y += self.paragraph(
+            &mut canvas,
+            (indent, y),
+            self.width - indent,
+            (style::HEADING, Weight::Bold, style::INK),
+            &stage.heading,
+        );
+        let meta = if stage.included {
+            format!(
+                "{} · {} {} (roadmap estimate {}) · {} of {} done",
+                date_range(stage.start, stage.end),
+                stage.weeks,
+                plural(stage.weeks, "week", "weeks"),
+                stage.estimate_weeks_text(),
+                stage.progress.0,
+                stage.progress.1
+            )
+        } else {
+            format!(
+                "Optional phase, left out of this plan (roadmap estimate {}) · {} of {} done",
+                stage.estimate_months, stage.progress.0, stage.progress.1
+            )
+        };
+        y += 2.0;
+        y += self.paragraph(
+            &mut canvas,
+            (indent, y),
+            self.width - indent,
+            (style::SMALL, Weight::Regular, style::MUTED),
+            &meta,
+        );
+        canvas.fill(Area::new(0.0, 1.0, 5.0, y - 1.0), color);
+        if let Some(goal) = stage.goal {
+            y += 5.0;
+            y += self.paragraph(
+                &mut canvas,
+                (indent, y),
+                self.width - indent,
+                (style::BODY, Weight::Regular, style::INK),
+                &format!("Goal: {goal}"),
+            );
+        }
+        if !stage.resources.is_empty() {
+            y += 5.0;
+            canvas.text(
+                (indent, y + style::TINY),
+                style::TINY,
+                Weight::Bold,
+                style::MUTED,
+                "RESOURCES",
+            );
+            y += line_height(style::TINY) + 1.0;
+        }
+        let mut block = Block::new(canvas, y + 4.0);
+        block.keep_with_next = true;
+        block.bookmark = Some(stage.heading.clone());
+        block
+    }
+
+    /// A resource: its title as a link, and the URL printed so paper readers can type it.
+    fn resource(&self, title: &str, kind: &str, url: &str) -> Block {
+        let mut canvas = Canvas::default();
+        let indent = 12.0;
+        let width = self.width - indent - 10.0;
+        canvas.text(
+            (indent, style::BODY),
+            style::BODY,
+            Weight::Regular,
+            style::ACCENT,
+            "•",
+        );
+        let x = indent + 10.0;
+        let mut y = self.paragraph(
+            &mut canvas,
+            (x, 0.0),
+            width,
+            (style::BODY, Weight::Regular, style::ACCENT),
+            &format!("{title} ({kind})"),
+        );
+        y += self.paragraph(
+            &mut canvas,
+            (x, y),
+            width,
+            (style::TINY, Weight::Regular, style::MUTED),
+            url,
+        );
+        canvas.link(Area::new(x, 0.0, width, y), url);
+        Block::new(canvas, y + 2.0)
+    }
+
+    fn stage_note(&self, note: &str) -> Block {
+        let mut canvas = Canvas::default();
+        let indent = 12.0;
+        let height = self.paragraph(
+            &mut canvas,
+            (indent + 6.0, 4.0),
+            self.width - indent - 12.0,
+            (style::SMALL, Weight::Regular, style::INK),
+            &format!("Your note: {note}"),
+        );
+        canvas.ops.insert(
+            0,
+            super::canvas::Op::Rect {
+                area: Area::new(indent, 0.0, self.width - indent, height + 8.0),
+                fill: Some(Rgb(254, 249, 231)),
+                stroke: None,
+            },
+        );
+        Block::new(canvas, height + 10.0)
+    }
+
+    /// One week: a shaded header, the items, then lines for notes.
+    fn week(&self, reminder: &str, stage: &StageEntry<'_>, week: &WeekEntry<'_>) -> Vec<Block> {
+        let title = format!("Week {}", week.number);
+        let dates = date_range(week.first_day, week.last_day);
+        let of = format!("{reminder}, week {} of {}", week.stage_week, stage.weeks);
+        let mut header = self.week_header(&title, &dates, &of);
+        header.keep_with_next = true;
+        let continued = Rc::new(self.week_header(&format!("{title} (continued)"), &dates, &of));
+        let mut blocks = vec![header];
+        if week.items.is_empty() {
+            let mut canvas = Canvas::default();
+            canvas.text(
+                (20.0, 4.0 + style::SMALL),
+                style::SMALL,
+                Weight::Regular,
+                style::MUTED,
+                "No new items this week: practise, review, build something.",
+            );
+            blocks.push(Block::new(canvas, line_height(style::SMALL) + 6.0));
+        }
+        for item in &week.items {
+            for mut row in self.item_rows(item) {
+                row.continuation = Some(continued.clone());
+                blocks.push(row);
+            }
+        }
+        // The notes lines never start a page on their own: the last row goes with them.
+        if let Some(last) = blocks.last_mut() {
+            last.keep_with_next = true;
+        }
+        let mut notes = self.notes_lines();
+        notes.continuation = Some(continued);
+        blocks.push(notes);
+        blocks
+    }
+
+    fn week_header(&self, title: &str, dates: &str, of: &str) -> Block {
+        let mut canvas = Canvas::default();
+        let height = 17.0;
+        canvas.fill(Area::new(0.0, 0.0, self.width, height), style::SHADE);
+        let baseline = 12.0;
+        canvas.text(
+            (6.0, baseline),
+            style::BODY,
+            Weight::Bold,
+            style::INK,
+            title,
+        );
+        let title_width = self.fonts.width(Weight::Bold, style::BODY, title);
+        let dates_x = 6.0 + title_width.max(64.0) + 8.0;
+        canvas.text(
+            (dates_x, baseline),
+            style::BODY,
+            Weight::Regular,
+            style::INK,
+            dates,
+        );
+        let dates_width = self.fonts.width(Weight::Regular, style::BODY, dates);
+        let room = self.width - dates_x - dates_width - 20.0;
+        let of = gantt::fit(self.fonts, style::SMALL, of, room);
+        let of_width = self.fonts.width(Weight::Regular, style::SMALL, &of);
+        canvas.text(
+            (self.width - 6.0 - of_width, baseline),
+            style::SMALL,
+            Weight::Regular,
+            style::MUTED,
+            of,
+        );
+        Block::new(canvas, height + 3.0)
+    }
+
+    fn continued_header(&self, text: &str) -> Block {
+        let mut canvas = Canvas::default();
+        canvas.text(
+            (0.0, style::SMALL),
+            style::SMALL,
+            Weight::Bold,
+            style::MUTED,
+            gantt::fit(self.fonts, style::SMALL, text, self.width),
+        );
+        Block::new(canvas, line_height(style::SMALL) + 4.0)
+    }
+
+    /// An item: a checkbox, its text, a kind tag, and a line with its state and note. Normally
+    /// one block; an item so long it would not fit on a page is cut between lines of text.
+    fn item_rows(&self, item: &ItemEntry<'_>) -> Vec<Block> {
+        let text_x = 20.0;
+        let tag_width = 58.0;
+        let text_width = self.width - text_x - tag_width;
+        let lh = line_height(style::BODY);
+        let mut lines: Vec<(String, f32, Weight, Rgb)> = self
+            .fonts
+            .wrap(Weight::Regular, style::BODY, item.text, text_width)
+            .into_iter()
+            .map(|line| (line, style::BODY, Weight::Regular, style::INK))
+            .collect();
+        if let Some(detail) = detail_line(item) {
+            lines.extend(
+                self.fonts
+                    .wrap(Weight::Regular, style::SMALL, &detail, text_width)
+                    .into_iter()
+                    .map(|line| (line, style::SMALL, Weight::Regular, style::MUTED)),
+            );
+        }
+        // Leave room for a repeated header on a fresh page.
+        let max_lines = (((self.max_height - 40.0) / lh).floor() as usize).max(1);
+        let mut blocks = Vec::new();
+        for (chunk_index, chunk) in lines.chunks(max_lines).enumerate() {
+            let mut canvas = Canvas::default();
+            let top = 3.0;
+            if chunk_index == 0 {
+                checkbox(&mut canvas, (6.0, top + 1.5), item.state);
+                if let Some(tag) = kind_tag(item.kind) {
+                    let width = self.fonts.width(Weight::Bold, style::TINY, tag);
+                    canvas.text(
+                        (self.width - width - 4.0, top + style::BODY - 1.0),
+                        style::TINY,
+                        Weight::Bold,
+                        style::ACCENT,
+                        tag,
+                    );
+                }
+            }
+            let mut y = top;
+            for (line, size, weight, color) in chunk {
+                let height = line_height(*size);
+                canvas.text((text_x, y + size), *size, *weight, *color, line.clone());
+                y += height;
+            }
+            blocks.push(Block::new(canvas, y + 2.0));
+        }
+        blocks
+    }
+
+    /// Two ruled lines to write on.
+    fn notes_lines(&self) -> Block {
+        let mut canvas = Canvas::default();
+        let label = "Notes";
+        canvas.text(
+            (20.0, 13.0),
+            style::TINY,
+            Weight::Regular,
+            style::MUTED,
+            label,
+        );
+        let label_width = self.fonts.width(Weight::Regular, style::TINY, label) + 26.0;
+        let pen = Pen::solid(style::RULE, 0.5);
+        canvas.line((label_width, 14.0), (self.width, 14.0), pen);
+        canvas.line((20.0, 30.0), (self.width, 30.0), pen);
+        Block::new(canvas, 40.0)
+    }
+}
+
+/// A drawn checkbox: empty, ticked (done), ticked in grey (skipped) or slashed (in progress),
+/// like a bullet journal.
+fn checkbox(canvas: &mut Canvas, (x, y): (f32, f32), state: ItemState) {
+    let size = 8.5;
+    canvas.outline(Area::new(x, y, size, size), Pen::solid(style::INK, 0.8));
+    let tick = vec![(x + 1.8, y + 4.4), (x + 3.6, y + 6.6), (x + 7.4, y + 1.6)];
+    match state {
+        ItemState::NotStarted => {}
+        ItemState::Done => canvas.polyline(tick, Pen::solid(style::DONE, 1.4)),
+        ItemState::Skipped => canvas.polyline(tick, Pen::solid(style::MUTED, 1.2)),
+        ItemState::InProgress => canvas.line(
+            (x + 1.6, y + size - 1.6),
+            (x + size - 1.6, y + 1.6),
+            Pen::solid(style::ACCENT, 1.2),
+        ),
+    }
+}
+
+/// "Done 3 Feb 2026 · note", "In progress", "Skipped": what the checkbox alone cannot say.
+fn detail_line(item: &ItemEntry<'_>) -> Option<String> {
+    let state = match (item.state, item.done_on) {
+        (ItemState::NotStarted, _) => None,
+        (ItemState::Done, Some(day)) => Some(format!("Done {}", long_date(day))),
+        (state, _) => Some(capitalised(state.label())),
+    };
+    match (state, item.note) {
+        (None, None) => None,
+        (Some(state), None) => Some(state),
+        (None, Some(note)) => Some(format!("Note: {note}")),
+        (Some(state), Some(note)) => Some(format!("{state} · Note: {note}")),
+    }
+}
+
+fn kind_tag(kind: ItemKind) -> Option<&'static str> {
+    match kind {
+        ItemKind::Topic => None,
+        ItemKind::HandsOn => Some("HANDS-ON"),
+        ItemKind::TechStack => Some("TECH STACK"),
+        ItemKind::ProjectIdea => Some("PROJECT IDEA"),
+    }
+}
+
+/// "4–9".
+fn estimate_short(stage: &StageEntry<'_>) -> String {
+    let (low, high) = stage.estimate_weeks;
+    if low == high {
+        low.to_string()
+    } else {
+        format!("{low}–{high}")
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

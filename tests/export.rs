@@ -1,0 +1,497 @@
+//! Exports: the PDF parses and says what the plan says, the .ics reads back with an independent
+//! parser, Markdown and CSV match their golden files, and a roadmap of 1,000 items goes
+//! through all four formats. Goldens: run with `UPDATE_GOLDEN=1` to rewrite them after an
+//! intended change, then read the diff.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use study_planner::export::sample::generated_roadmap;
+use study_planner::export::{ExportFormat, ExportInput, Paper, export, long_date};
+use study_planner::progress::{ItemProgress, ItemState, RoadmapProgress};
+use study_planner::roadmap::{self, Roadmap};
+use study_planner::schedule::{PlanSettings, Schedule, compute};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+/// The fixed situation every test exports: a plan starting Wednesday 7 January 2026, viewed
+/// on 16 February 2026, with a few items done, one in progress, one skipped and two notes.
+struct Fixture {
+    roadmap: Roadmap,
+    settings: PlanSettings,
+    progress: RoadmapProgress,
+    schedule: Schedule,
+    today: NaiveDate,
+}
+
+impl Fixture {
+    fn new(roadmap: Roadmap) -> Self {
+        let settings = PlanSettings {
+            start: Some(day(2026, 1, 7)),
+            ..PlanSettings::default()
+        };
+        let today = day(2026, 2, 16);
+        let mut progress = RoadmapProgress::default();
+        let ids: Vec<String> = roadmap.items().map(|i| i.item.id.clone()).collect();
+        let mut mark = |index: usize, state: ItemState, note: &str| {
+            if let Some(id) = ids.get(index) {
+                progress.items.insert(
+                    id.clone(),
+                    ItemProgress {
+                        state,
+                        done_on: (state == ItemState::Done).then(|| day(2026, 1, 9 + index as u32)),
+                        note: note.to_owned(),
+                    },
+                );
+            }
+        };
+        mark(0, ItemState::Done, "");
+        mark(
+            1,
+            ItemState::Done,
+            "Used \"asyncio.TaskGroup\", see notes, p. 12",
+        );
+        mark(2, ItemState::InProgress, "");
+        mark(3, ItemState::Skipped, "");
+        if let Some(phase) = roadmap.phases.first() {
+            progress.stage_notes.insert(
+                phase.id.clone(),
+                "Pair with the team’s code review – weekly.".to_owned(),
+            );
+        }
+        let schedule = compute(&roadmap, &settings, today);
+        Self {
+            roadmap,
+            settings,
+            progress,
+            schedule,
+            today,
+        }
+    }
+
+    fn export(&self, format: ExportFormat, paper: Paper) -> Vec<u8> {
+        let input = ExportInput {
+            roadmap: &self.roadmap,
+            schedule: &self.schedule,
+            progress: &self.progress,
+            settings: &self.settings,
+            today: self.today,
+            paper,
+        };
+        match export(format, &input) {
+            Ok(bytes) => bytes,
+            Err(err) => panic!("{format:?}: {err}"),
+        }
+    }
+
+    fn text(&self, format: ExportFormat) -> String {
+        match String::from_utf8(self.export(format, Paper::A4)) {
+            Ok(text) => text,
+            Err(err) => panic!("{format:?} is not UTF-8: {err}"),
+        }
+    }
+}
+
+fn embedded() -> Fixture {
+    Fixture::new(roadmap::embedded())
+}
+
+/// Every page's text: lopdf parses the file and decodes each page's content stream; the
+/// glyph codes of every text-showing operator are mapped back to characters through the
+/// fonts' ToUnicode CMaps (what a PDF viewer's copy and search use). lopdf's own
+/// `extract_text` cannot read CMaps that carry `/CMapVersion` and `/WMode`, so the few lines
+/// of CMap reading live here. Each text run ends with a space.
+fn pdf_text(bytes: &[u8]) -> (usize, String) {
+    let document = match lopdf::Document::load_mem(bytes) {
+        Ok(document) => document,
+        Err(err) => panic!("the PDF does not parse: {err}"),
+    };
+    let pages = document.get_pages();
+    let mut text = String::new();
+    for page_id in pages.values() {
+        let mut maps = std::collections::HashMap::new();
+        for (name, font) in document.get_page_fonts(*page_id).unwrap_or_default() {
+            let cmap = font
+                .get(b"ToUnicode")
+                .and_then(|o| o.as_reference())
+                .and_then(|id| document.get_object(id))
+                .and_then(|o| o.as_stream())
+                .and_then(|stream| stream.decompressed_content());
+            match cmap {
+                Ok(cmap) => {
+                    maps.insert(name, parse_cmap(&String::from_utf8_lossy(&cmap)));
+                }
+                Err(err) => panic!("a font without ToUnicode: {err}"),
+            }
+        }
+        let content = match document.get_and_decode_page_content(*page_id) {
+            Ok(content) => content,
+            Err(err) => panic!("page content does not decode: {err}"),
+        };
+        let mut font: Option<Vec<u8>> = None;
+        for op in content.operations {
+            let strings: Vec<&[u8]> = match op.operator.as_str() {
+                "Tf" => {
+                    font = op
+                        .operands
+                        .first()
+                        .and_then(|o| o.as_name().ok())
+                        .map(<[u8]>::to_vec);
+                    continue;
+                }
+                "Tj" => op.operands.iter().filter_map(|o| o.as_str().ok()).collect(),
+                "TJ" => op
+                    .operands
+                    .iter()
+                    .filter_map(|o| o.as_array().ok())
+                    .flatten()
+                    .filter_map(|o| o.as_str().ok())
+                    .collect(),
+                _ => continue,
+            };
+            let Some(map) = font.as_ref().and_then(|f| maps.get(f)) else {
+                panic!("text shown without a font");
+            };
+            for string in strings {
+                for code in string.chunks(2) {
+                    let code = code.iter().fold(0u32, |acc, b| acc * 256 + u32::from(*b));
+                    match map.get(&code) {
+                        Some(chars) => text.push_str(chars),
+                        None => panic!("glyph code {code:#x} has no Unicode mapping"),
+                    }
+                }
+            }
+            text.push(' ');
+        }
+        text.push('\n');
+    }
+    (pages.len(), text)
+}
+
+/// The `bfchar` and `bfrange` entries of a ToUnicode CMap: code → text.
+fn parse_cmap(cmap: &str) -> std::collections::HashMap<u32, String> {
+    let hex = |token: &str| -> Option<Vec<u8>> {
+        let digits = token.strip_prefix('<')?.strip_suffix('>')?;
+        (0..digits.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(digits.get(i..i + 2)?, 16).ok())
+            .collect()
+    };
+    let number = |bytes: &[u8]| bytes.iter().fold(0u32, |acc, b| acc * 256 + u32::from(*b));
+    let utf16 = |bytes: &[u8]| {
+        let units: Vec<u16> = bytes
+            .chunks(2)
+            .map(|pair| u16::from_be_bytes([pair[0], *pair.get(1).unwrap_or(&0)]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    let mut map = std::collections::HashMap::new();
+    let mut section = "";
+    let mut pending: Vec<Vec<u8>> = Vec::new();
+    for token in cmap.split_whitespace() {
+        match token {
+            "beginbfchar" | "beginbfrange" => {
+                section = token;
+                pending.clear();
+            }
+            "endbfchar" | "endbfrange" => section = "",
+            _ if section.is_empty() => {}
+            _ => {
+                let Some(bytes) = hex(token) else { continue };
+                pending.push(bytes);
+                if section == "beginbfchar" && pending.len() == 2 {
+                    map.insert(number(&pending[0]), utf16(&pending[1]));
+                    pending.clear();
+                } else if section == "beginbfrange" && pending.len() == 3 {
+                    let (low, high) = (number(&pending[0]), number(&pending[1]));
+                    let first = utf16(&pending[2]);
+                    let base = first.chars().next().map_or(0, u32::from);
+                    for (offset, code) in (low..=high).enumerate() {
+                        if let Some(ch) = char::from_u32(base + offset as u32) {
+                            map.insert(code, ch.to_string());
+                        }
+                    }
+                    pending.clear();
+                }
+            }
+        }
+    }
+    map
+}
+
+/// Text with all runs of white space made single spaces, so wrapped lines compare as prose.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn pdf_parses_with_phase_titles_and_plan_dates() {
+    let fixture = embedded();
+    for paper in Paper::ALL {
+        let bytes = fixture.export(ExportFormat::Pdf, paper);
+        assert!(bytes.starts_with(b"%PDF-"));
+        let (pages, text) = pdf_text(&bytes);
+        assert!((4..=20).contains(&pages), "{paper:?}: {pages} pages");
+        let text = squeeze(&text);
+        for phase in &fixture.roadmap.phases {
+            assert!(text.contains(&phase.title), "{paper:?}: no {}", phase.title);
+        }
+        if let Some(project) = &fixture.roadmap.final_project {
+            assert!(text.contains(&project.title));
+        }
+        for date in [fixture.schedule.start, fixture.schedule.finish] {
+            assert!(text.contains(&long_date(date)), "{paper:?}: no {date}");
+        }
+        assert!(text.contains(&format!("Page {pages} of {pages}")));
+        assert!(text.contains("printed 16 Feb 2026"));
+        assert!(text.contains("Python’s"), "curly quote lost");
+        assert!(text.contains("Week 1"));
+    }
+}
+
+#[test]
+fn pdf_pages_have_the_paper_size_and_resource_links() {
+    let fixture = embedded();
+    for (paper, width, height) in [(Paper::A4, 595.28, 841.89), (Paper::Letter, 612.0, 792.0)] {
+        let bytes = fixture.export(ExportFormat::Pdf, paper);
+        let document = match lopdf::Document::load_mem(&bytes) {
+            Ok(document) => document,
+            Err(err) => panic!("{err}"),
+        };
+        let mut uris = BTreeSet::new();
+        for page_id in document.get_pages().values() {
+            let Ok(page) = document.get_dictionary(*page_id) else {
+                panic!("page is not a dictionary");
+            };
+            let media_box = page.get(b"MediaBox").and_then(|b| b.as_array()).map(|a| {
+                a.iter()
+                    .filter_map(|n| n.as_float().ok())
+                    .collect::<Vec<f32>>()
+            });
+            assert_eq!(media_box.ok(), Some(vec![0.0, 0.0, width, height]));
+            for annotation in document.get_page_annotations(*page_id).unwrap_or_default() {
+                if let Ok(action) = annotation.get(b"A").and_then(|a| a.as_dict())
+                    && let Ok(uri) = action.get(b"URI").and_then(|u| u.as_str())
+                {
+                    uris.insert(String::from_utf8_lossy(uri).into_owned());
+                }
+            }
+        }
+        let expected: BTreeSet<String> = fixture
+            .roadmap
+            .phases
+            .iter()
+            .flat_map(|p| p.resources.iter().map(|r| r.url.clone()))
+            .collect();
+        assert_eq!(uris, expected, "{paper:?}");
+    }
+}
+
+#[test]
+fn ics_reads_back_with_right_dates_uids_and_count() {
+    let fixture = embedded();
+    let text = fixture.text(ExportFormat::Ics);
+    assert!(text.lines().all(|line| line.len() <= 76), "unfolded line");
+    assert!(text.contains("\r\n"));
+    let calendars: Vec<_> = ical::IcalParser::new(text.as_bytes()).collect();
+    assert_eq!(calendars.len(), 1);
+    let calendar = match calendars.into_iter().next() {
+        Some(Ok(calendar)) => calendar,
+        other => panic!("does not parse: {other:?}"),
+    };
+    // The parser leaves RFC 5545 text escapes in place; undo them to compare with our text.
+    let prop = |props: &[ical::property::Property], name: &str| -> String {
+        props
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .map(|value| unescape(&value))
+            .unwrap_or_default()
+    };
+    assert!(prop(&calendar.properties, "PRODID").starts_with("-//study-planner//"));
+    assert_eq!(prop(&calendar.properties, "VERSION"), "2.0");
+
+    let stages: Vec<_> = fixture.schedule.included().collect();
+    let busy_weeks = fixture
+        .schedule
+        .weeks
+        .iter()
+        .filter(|w| !w.items.is_empty())
+        .count();
+    assert_eq!(calendar.events.len(), stages.len() + busy_weeks);
+    let uids: BTreeSet<String> = calendar
+        .events
+        .iter()
+        .map(|e| prop(&e.properties, "UID"))
+        .collect();
+    assert_eq!(uids.len(), calendar.events.len(), "UIDs repeat");
+
+    for stage in &stages {
+        let uid = format!("stage-{}.python-enterprise@study-planner", stage.id);
+        let Some(event) = calendar
+            .events
+            .iter()
+            .find(|e| prop(&e.properties, "UID") == uid)
+        else {
+            panic!("no event {uid}");
+        };
+        let start = event.properties.iter().find(|p| p.name == "DTSTART");
+        let is_date = start.and_then(|p| p.params.as_ref()).is_some_and(|params| {
+            params
+                .iter()
+                .any(|(k, v)| k == "VALUE" && v.iter().any(|v| v == "DATE"))
+        });
+        assert!(is_date, "{uid} is not all-day");
+        assert_eq!(
+            prop(&event.properties, "DTSTART"),
+            stage.start.format("%Y%m%d").to_string()
+        );
+        let end_exclusive = stage.end.succ_opt().unwrap_or(stage.end);
+        assert_eq!(
+            prop(&event.properties, "DTEND"),
+            end_exclusive.format("%Y%m%d").to_string()
+        );
+        assert_eq!(prop(&event.properties, "DTSTAMP"), "20260216T000000Z");
+        assert!(prop(&event.properties, "SUMMARY").contains(&stage.title));
+    }
+    // The first week starts on the Wednesday the plan starts, not on the Monday before.
+    let Some(week_one) = calendar
+        .events
+        .iter()
+        .find(|e| prop(&e.properties, "UID") == "week-1.python-enterprise@study-planner")
+    else {
+        panic!("no week 1 event");
+    };
+    assert_eq!(prop(&week_one.properties, "DTSTART"), "20260107");
+    assert_eq!(prop(&week_one.properties, "DTEND"), "20260112");
+    // Escaped text reads back: the done item is ticked in the description.
+    assert!(prop(&week_one.properties, "DESCRIPTION").contains("[x] Advanced OOP"));
+}
+
+/// Undoes RFC 5545 §3.3.11 text escapes: `\,` `\;` `\n` `\\`.
+fn unescape(value: &str) -> String {
+    let mut out = String::new();
+    let mut chars = value.chars();
+    while let Some(ch) = chars.next() {
+        if ch == '\\' {
+            match chars.next() {
+                Some('n' | 'N') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_format_is_reproducible() {
+    let fixture = embedded();
+    for format in ExportFormat::ALL {
+        assert_eq!(
+            fixture.export(format, Paper::Letter),
+            fixture.export(format, Paper::Letter),
+            "{format:?}"
+        );
+    }
+}
+
+fn golden_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name)
+}
+
+/// Compares `actual` with `tests/golden/NAME`, or rewrites it when `UPDATE_GOLDEN` is set.
+fn check_golden(name: &str, actual: &str) {
+    let path = golden_path(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        if let Err(err) = std::fs::write(&path, actual) {
+            panic!("cannot write {}: {err}", path.display());
+        }
+        return;
+    }
+    let expected = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(err) => panic!(
+            "{}: {err} (run with UPDATE_GOLDEN=1 to create it)",
+            path.display()
+        ),
+    };
+    if expected != actual {
+        let line = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .map_or(expected.lines().count().min(actual.lines().count()), |i| i);
+        panic!(
+            "{name} differs from its golden file at line {}:\n  expected: {:?}\n  actual:   {:?}\n\
+             (UPDATE_GOLDEN=1 rewrites it)",
+            line + 1,
+            expected.lines().nth(line),
+            actual.lines().nth(line)
+        );
+    }
+}
+
+#[test]
+fn markdown_matches_golden() {
+    check_golden("plan.md", &embedded().text(ExportFormat::Md));
+}
+
+#[test]
+fn csv_matches_golden() {
+    check_golden("plan.csv", &embedded().text(ExportFormat::Csv));
+}
+
+#[test]
+fn csv_has_one_row_per_item() {
+    let fixture = embedded();
+    let text = fixture.text(ExportFormat::Csv);
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader_lines = 0;
+    let mut in_quotes = false;
+    for ch in text.chars() {
+        match ch {
+            '"' => in_quotes = !in_quotes,
+            '\n' if !in_quotes => reader_lines += 1,
+            _ => {}
+        }
+    }
+    assert_eq!(reader_lines, fixture.roadmap.item_count() + 1);
+}
+
+#[test]
+fn a_thousand_items_export_to_every_format() {
+    let fixture = Fixture::new(generated_roadmap(1000));
+    let items: Vec<String> = (1..=1000).map(|n| format!("Study item {n:04}:")).collect();
+
+    let (pages, text) = pdf_text(&fixture.export(ExportFormat::Pdf, Paper::A4));
+    assert!(pages > 20, "{pages} pages");
+    let text = squeeze(&text);
+    for item in &items {
+        assert!(text.contains(item.as_str()), "PDF lacks {item}");
+    }
+    // Long texts wrap rather than being cut: the end of a wrapped item is there too.
+    assert!(text.contains("cannot/break/at/spaces"));
+
+    let markdown = fixture.text(ExportFormat::Md);
+    let csv = fixture.text(ExportFormat::Csv);
+    let ics = fixture.text(ExportFormat::Ics);
+    for item in &items {
+        assert!(markdown.contains(item.as_str()), "Markdown lacks {item}");
+        assert!(csv.contains(item.as_str()), "CSV lacks {item}");
+    }
+    let calendar = ical::IcalParser::new(ics.as_bytes()).next();
+    let events = match calendar {
+        Some(Ok(calendar)) => calendar.events.len(),
+        other => panic!("{other:?}"),
+    };
+    assert!(events > fixture.schedule.included().count());
+}
