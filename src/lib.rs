@@ -10,3 +10,4 @@ pub mod paths;
 pub mod progress;
 pub mod roadmap;
 pub mod schedule;
+pub mod storage;

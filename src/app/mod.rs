@@ -7,6 +7,7 @@ mod command;
 mod header;
 mod icon;
 mod idle_report;
+mod saving;
 mod screenshot;
 mod widgets;
 
@@ -62,14 +63,20 @@ pub struct StudyPlannerApp {
     /// Collected while drawing, applied at the end of the frame.
     commands: Vec<Command>,
     screenshot: Option<ScreenshotTask>,
+    /// The background saver, banners about the learner's file, the progress menu.
+    saving: saving::SavingState,
 }
 
 impl StudyPlannerApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
         widgets::install_style(&cc.egui_ctx);
+        // Reads one small file (progress.ron) here; every save after this is off this thread.
+        let (saving, data) =
+            saving::SavingState::open(&cc.egui_ctx, &options.data_dir, &options.roadmap.id);
         Self {
             roadmap: options.roadmap,
-            data: RoadmapProgress::default(),
+            data,
+            saving,
             view: options.view,
             today: options
                 .today
@@ -114,7 +121,25 @@ impl StudyPlannerApp {
     }
 
     /// Called once per frame in which the learner's data changed.
-    fn on_data_changed(&mut self) {}
+    fn on_data_changed(&mut self) {
+        self.saving.save(&self.data);
+    }
+
+    /// Why this window does not save (another window has the data, or a newer version wrote
+    /// it), if so.
+    pub fn read_only(&self) -> Option<&crate::storage::ReadOnlyReason> {
+        self.saving.read_only()
+    }
+
+    /// The messages about the learner's saved data currently shown.
+    pub fn storage_notices(&self) -> &[crate::storage::Notice] {
+        self.saving.notices()
+    }
+
+    /// Writes pending changes now (the window calls this when it closes; so does dropping).
+    pub fn flush_saves(&mut self) {
+        self.saving.flush();
+    }
 
     /// The view currently shown.
     pub fn view(&self) -> View {
@@ -127,11 +152,19 @@ impl StudyPlannerApp {
 }
 
 impl eframe::App for StudyPlannerApp {
+    /// Pending progress is written before the window goes away.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.saving.flush();
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         header::header_ui(ui, &self.roadmap, self.view, &mut self.commands);
+        self.saving
+            .panel_ui(ui, &self.roadmap, &self.data, &mut self.commands);
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Cards | View::Timeline | View::Weeks => {
-                cards::cards_ui(ui, &self.roadmap, &self.data, true, &mut self.commands);
+                let editable = self.saving.editable();
+                cards::cards_ui(ui, &self.roadmap, &self.data, editable, &mut self.commands);
             }
         });
         self.apply_commands();

@@ -1,0 +1,243 @@
+//! The saved file's shape, its versions, and turning bytes into a document (and back).
+//!
+//! Pure: no disk. Reading never guesses: a file is the current version, an older version that
+//! is migrated, a newer version (read as far as it can be, and never written back), or an
+//! error that says why and where (line:column).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::progress::{ItemProgress, ItemState, RoadmapProgress};
+
+/// The version this build writes. Bump it when the shape changes, and add a migration.
+pub const CURRENT_VERSION: u32 = 2;
+
+/// Everything in `progress.ron`: the learner's progress for every roadmap they have opened,
+/// keyed by roadmap id, so a custom roadmap keeps its own ticks.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProgressDocument {
+    pub version: u32,
+    #[serde(default)]
+    pub roadmaps: BTreeMap<String, RoadmapProgress>,
+}
+
+impl ProgressDocument {
+    pub fn new() -> Self {
+        Self {
+            version: CURRENT_VERSION,
+            roadmaps: BTreeMap::new(),
+        }
+    }
+
+    /// The progress saved for one roadmap (empty when there is none).
+    pub fn roadmap(&self, roadmap_id: &str) -> RoadmapProgress {
+        self.roadmaps.get(roadmap_id).cloned().unwrap_or_default()
+    }
+
+    /// Stores one roadmap's progress; an empty one is dropped so the file stays tidy.
+    pub fn set_roadmap(&mut self, roadmap_id: &str, progress: &RoadmapProgress) {
+        if *progress == RoadmapProgress::default() {
+            self.roadmaps.remove(roadmap_id);
+        } else {
+            self.roadmaps
+                .insert(roadmap_id.to_owned(), progress.clone());
+        }
+    }
+
+    /// The RON text written to disk (pretty, so a learner can read it).
+    pub fn to_ron(&self) -> Result<String, ron::Error> {
+        let mut doc = self.clone();
+        doc.version = CURRENT_VERSION;
+        let config = ron::ser::PrettyConfig::new()
+            .struct_names(false)
+            .indentor("  ".to_owned());
+        ron::ser::to_string_pretty(&doc, config).map(|mut text| {
+            text.push('\n');
+            text
+        })
+    }
+}
+
+/// What a readable file turned out to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Decoded {
+    /// Written by this version.
+    Current(ProgressDocument),
+    /// Written by an older version and migrated in memory.
+    Migrated {
+        document: ProgressDocument,
+        from_version: u32,
+    },
+    /// Written by a newer version: shown as far as this version understands it, never saved
+    /// over.
+    Newer {
+        document: ProgressDocument,
+        version: u32,
+    },
+}
+
+impl Decoded {
+    pub fn document(&self) -> &ProgressDocument {
+        match self {
+            Self::Current(document)
+            | Self::Migrated { document, .. }
+            | Self::Newer { document, .. } => document,
+        }
+    }
+
+    pub fn into_document(self) -> ProgressDocument {
+        match self {
+            Self::Current(document)
+            | Self::Migrated { document, .. }
+            | Self::Newer { document, .. } => document,
+        }
+    }
+}
+
+/// Why a file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is not UTF-8 text (bad byte at offset {offset})")]
+    NotUtf8 { offset: usize },
+    #[error("{line}:{column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("unknown file version {0}")]
+    UnknownVersion(u32),
+}
+
+impl DecodeError {
+    fn from_ron(err: &ron::error::SpannedError) -> Self {
+        Self::Syntax {
+            line: err.span.start.line,
+            column: err.span.start.col,
+            message: err.code.to_string(),
+        }
+    }
+}
+
+/// Only the version, read first so the rest is parsed with the right shape.
+#[derive(Deserialize)]
+struct VersionProbe {
+    version: u32,
+}
+
+/// Reads a saved file's bytes.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let text = std::str::from_utf8(bytes).map_err(|err| DecodeError::NotUtf8 {
+        offset: err.valid_up_to(),
+    })?;
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let probe: VersionProbe = ron::from_str(text).map_err(|e| DecodeError::from_ron(&e))?;
+    match probe.version {
+        0 => Err(DecodeError::UnknownVersion(0)),
+        1 => {
+            let old: V1Document = ron::from_str(text).map_err(|e| DecodeError::from_ron(&e))?;
+            Ok(Decoded::Migrated {
+                document: old.migrate(),
+                from_version: 1,
+            })
+        }
+        CURRENT_VERSION => {
+            let document: ProgressDocument =
+                ron::from_str(text).map_err(|e| DecodeError::from_ron(&e))?;
+            Ok(Decoded::Current(document))
+        }
+        version => {
+            // A newer file may have fields (or values) this build does not know. Show what can
+            // be read; if nothing can, show nothing — it is opened read-only either way.
+            let document = ron::from_str::<ProgressDocument>(text).unwrap_or_default();
+            Ok(Decoded::Newer { document, version })
+        }
+    }
+}
+
+/// Version 1, the pre-release format: one roadmap per file, ticks as a map of done dates and
+/// notes as a separate map. Kept only to migrate such files.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct V1Document {
+    #[expect(dead_code, reason = "read to match the shape; always 1 here")]
+    version: u32,
+    roadmap: String,
+    #[serde(default)]
+    done: BTreeMap<String, NaiveDate>,
+    #[serde(default)]
+    notes: BTreeMap<String, String>,
+}
+
+impl V1Document {
+    fn migrate(self) -> ProgressDocument {
+        let mut progress = RoadmapProgress::default();
+        for (item_id, day) in self.done {
+            progress.items.insert(
+                item_id,
+                ItemProgress {
+                    state: ItemState::Done,
+                    done_on: Some(day),
+                    note: String::new(),
+                },
+            );
+        }
+        for (item_id, note) in self.notes {
+            progress.items.entry(item_id).or_default().note = note;
+        }
+        let mut document = ProgressDocument::new();
+        document.set_roadmap(&self.roadmap, &progress);
+        document
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn current_round_trip() {
+        let mut progress = RoadmapProgress::default();
+        let day = NaiveDate::from_ymd_opt(2026, 2, 1);
+        progress.items.insert(
+            "x".into(),
+            ItemProgress {
+                state: ItemState::Done,
+                done_on: day,
+                note: "“quoted” \\ and \n newline".into(),
+            },
+        );
+        let mut document = ProgressDocument::new();
+        document.set_roadmap("r", &progress);
+        let text = document.to_ron().map_err(|e| e.to_string());
+        let decoded = text.as_deref().map(|t| decode(t.as_bytes()));
+        assert_eq!(decoded, Ok(Ok(Decoded::Current(document))));
+    }
+
+    #[test]
+    fn errors_say_why() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(decode(b"  \n"), Err(DecodeError::Empty));
+        assert_eq!(
+            decode(b"(version: 2, \xff)"),
+            Err(DecodeError::NotUtf8 { offset: 13 })
+        );
+        assert!(matches!(
+            decode(b"(version: 2,\n roadmaps: {\"r\": (items: 5)})"),
+            Err(DecodeError::Syntax { line: 2, .. })
+        ));
+        assert_eq!(decode(b"(version: 0)"), Err(DecodeError::UnknownVersion(0)));
+    }
+
+    #[test]
+    fn newer_versions_are_recognised() {
+        let decoded = decode(b"(version: 7, roadmaps: {}, colour: \"blue\")");
+        assert!(matches!(decoded, Ok(Decoded::Newer { version: 7, .. })));
+    }
+}

@@ -1,0 +1,531 @@
+//! Opening the data folder (lock, clean-up, reading, recovery) and saving to it. Synchronous:
+//! the app runs [`ProgressStore::save`] on the saver thread, never on the UI thread.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read as _};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::disk::{Fs, RealFs, WriteError, atomic_write, remove_stale_temp_files};
+use super::document::{DecodeError, Decoded, ProgressDocument, decode};
+use super::{Notice, ReadOnlyReason};
+use crate::progress::RoadmapProgress;
+
+/// The learner's progress, all roadmaps.
+pub const PROGRESS_FILE: &str = "progress.ron";
+/// The previous good `progress.ron`, rewritten before each save.
+pub const BACKUP_FILE: &str = "progress.ron.bak";
+/// Held (with an OS lock) by the one window allowed to save.
+pub const LOCK_FILE: &str = "progress.lock";
+/// Larger files are treated as unreadable rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a save did not happen. Every variant names the file or folder at the end.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("changes are not saved: {0}")]
+    ReadOnly(ReadOnlyReason),
+    #[error("cannot write the progress file: {0}")]
+    Serialize(String),
+    #[error("cannot create the data folder: {source}: {}", path.display())]
+    CreateDir { path: PathBuf, source: io::Error },
+    #[error("cannot save: {0}")]
+    Write(#[from] WriteError),
+}
+
+/// Why an imported file was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read {}: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("{}: {source}", path.display())]
+    Decode { path: PathBuf, source: DecodeError },
+    #[error(
+        "{} was written by a newer study-planner (file version {version}); update to import it",
+        path.display()
+    )]
+    Newer { path: PathBuf, version: u32 },
+    #[error("{} holds no progress for roadmap “{roadmap_id}” (it has: {found})", path.display())]
+    NoSuchRoadmap {
+        path: PathBuf,
+        roadmap_id: String,
+        found: String,
+    },
+}
+
+/// The data folder, opened.
+pub struct ProgressStore {
+    dir: PathBuf,
+    roadmap_id: String,
+    fs: Arc<dyn Fs>,
+    /// Every roadmap's progress as last saved or loaded (other roadmaps are kept as found).
+    document: ProgressDocument,
+    /// The bytes now in `progress.ron`, known good; they become the backup at the next save.
+    last_good: Option<Vec<u8>>,
+    /// The bytes now in `progress.ron.bak`, so an unchanged backup is not rewritten.
+    backup: Option<Vec<u8>>,
+    read_only: Option<ReadOnlyReason>,
+    /// Held for as long as the store lives; the OS releases it if the process dies.
+    _lock: Option<File>,
+}
+
+/// What opening found.
+pub struct Opened {
+    pub store: ProgressStore,
+    /// This roadmap's progress (empty for a new learner).
+    pub progress: RoadmapProgress,
+    /// What the learner should be told, in order.
+    pub notices: Vec<Notice>,
+}
+
+enum LockOutcome {
+    Held(File),
+    HeldElsewhere,
+    /// Locking is not possible here (no folder, a file system without locks); saving is
+    /// still tried and fails visibly if the folder cannot be written.
+    Unavailable,
+}
+
+fn take_lock(dir: &Path) -> LockOutcome {
+    let Ok(file) = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(dir.join(LOCK_FILE))
+    else {
+        return LockOutcome::Unavailable;
+    };
+    match file.try_lock() {
+        Ok(()) => LockOutcome::Held(file),
+        Err(fs::TryLockError::WouldBlock) => LockOutcome::HeldElsewhere,
+        Err(fs::TryLockError::Error(err)) => {
+            log::warn!("cannot lock {}: {err}", dir.join(LOCK_FILE).display());
+            LockOutcome::Unavailable
+        }
+    }
+}
+
+/// Reads a file of at most [`MAX_FILE_BYTES`]; `Ok(None)` when it does not exist.
+fn read_capped(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(err),
+    };
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("larger than {} MiB", MAX_FILE_BYTES / (1024 * 1024)),
+        ));
+    }
+    Ok(Some(bytes))
+}
+
+/// Why a file on disk could not be used.
+enum Unusable {
+    Io(io::Error),
+    Decode(DecodeError),
+}
+
+impl std::fmt::Display for Unusable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Io(err) => write!(f, "{err}"),
+            Self::Decode(err) => write!(f, "{err}"),
+        }
+    }
+}
+
+fn read_and_decode(path: &Path) -> Result<Option<(Vec<u8>, Decoded)>, Unusable> {
+    match read_capped(path) {
+        Ok(None) => Ok(None),
+        Ok(Some(bytes)) => match decode(&bytes) {
+            Ok(decoded) => Ok(Some((bytes, decoded))),
+            Err(err) => Err(Unusable::Decode(err)),
+        },
+        // A file too large is as unusable as a corrupt one; other read errors (permissions)
+        // say nothing about its contents.
+        Err(err) if err.kind() == io::ErrorKind::InvalidData => {
+            Err(Unusable::Decode(DecodeError::Syntax {
+                line: 1,
+                column: 1,
+                message: err.to_string(),
+            }))
+        }
+        Err(err) => Err(Unusable::Io(err)),
+    }
+}
+
+/// `progress.unreadable-20261125T091500Z.ron`, not yet taken.
+fn quarantine_path(dir: &Path, stem: &str) -> PathBuf {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    let mut path = dir.join(format!("{stem}.unreadable-{stamp}.ron"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{stem}.unreadable-{stamp}-{n}.ron"));
+        n += 1;
+    }
+    path
+}
+
+/// Moves an unreadable file aside so it is never overwritten; returns where it went.
+fn quarantine(dir: &Path, file: &Path, stem: &str) -> io::Result<PathBuf> {
+    let target = quarantine_path(dir, stem);
+    fs::rename(file, &target)?;
+    let _ = super::disk::sync_dir(dir);
+    Ok(target)
+}
+
+impl ProgressStore {
+    /// Opens `dir` for `roadmap_id` on the real file system. See [`Self::open_with`].
+    pub fn open(dir: &Path, roadmap_id: &str) -> Opened {
+        Self::open_with(dir, roadmap_id, Arc::new(RealFs))
+    }
+
+    /// Opens the data folder: takes the lock (or opens read-only), removes temporary files of
+    /// killed saves, reads `progress.ron`, and recovers from what can go wrong — an unreadable
+    /// file is moved aside and the backup used; a newer version is read-only; an older one is
+    /// migrated with the original kept. Reads one small file; never fails: what went wrong is
+    /// in the notices.
+    pub fn open_with(dir: &Path, roadmap_id: &str, fs: Arc<dyn Fs>) -> Opened {
+        let mut notices = Vec::new();
+        let mut read_only = None;
+        if let Err(err) = fs::create_dir_all(dir) {
+            notices.push(Notice::error(
+                format!("Cannot create the data folder ({err}); changes cannot be saved."),
+                Some(dir.to_owned()),
+            ));
+        }
+        let lock = match take_lock(dir) {
+            LockOutcome::Held(file) => Some(file),
+            LockOutcome::HeldElsewhere => {
+                let reason = ReadOnlyReason::OtherWindow {
+                    lock: dir.join(LOCK_FILE),
+                };
+                notices.push(Notice::read_only(&reason));
+                read_only = Some(reason);
+                None
+            }
+            LockOutcome::Unavailable => None,
+        };
+        let owner = read_only.is_none();
+        if owner {
+            let removed = remove_stale_temp_files(dir, &[PROGRESS_FILE, BACKUP_FILE]);
+            if !removed.is_empty() {
+                log::info!(
+                    "removed {} temporary file(s) of interrupted saves",
+                    removed.len()
+                );
+            }
+        }
+
+        let main_path = dir.join(PROGRESS_FILE);
+        let backup_path = dir.join(BACKUP_FILE);
+        let mut last_good = None;
+        let mut backup = None;
+        let document = match read_and_decode(&main_path) {
+            Ok(Some((bytes, decoded))) => {
+                let document = match decoded {
+                    Decoded::Current(document) => document,
+                    Decoded::Migrated {
+                        document,
+                        from_version,
+                    } => {
+                        if owner {
+                            let kept = dir.join(format!("progress.v{from_version}.ron"));
+                            match atomic_write(fs.as_ref(), &kept, &bytes) {
+                                Ok(()) => notices.push(Notice::info(
+                                    format!(
+                                        "Your progress file was written by an older version \
+                                         (file version {from_version}) and has been updated; \
+                                         the original is kept."
+                                    ),
+                                    Some(kept),
+                                )),
+                                Err(err) => {
+                                    let reason = ReadOnlyReason::CannotKeepOriginal {
+                                        error: err.to_string(),
+                                    };
+                                    notices.push(Notice::read_only(&reason));
+                                    read_only = Some(reason);
+                                }
+                            }
+                        }
+                        document
+                    }
+                    Decoded::Newer { document, version } => {
+                        let reason = ReadOnlyReason::NewerVersion {
+                            version,
+                            path: main_path.clone(),
+                        };
+                        notices.push(Notice::read_only(&reason));
+                        read_only = Some(reason);
+                        document
+                    }
+                };
+                last_good = Some(bytes);
+                document
+            }
+            Ok(None) => match read_and_decode(&backup_path) {
+                // No main file but a good backup: the main file was deleted by hand.
+                Ok(Some((bytes, decoded))) => {
+                    notices.push(Notice::warning(
+                        format!("{PROGRESS_FILE} was missing; your progress was restored from the backup."),
+                        Some(backup_path.clone()),
+                    ));
+                    backup = Some(bytes);
+                    decoded_or_read_only(decoded, &backup_path, &mut read_only, &mut notices)
+                }
+                _ => ProgressDocument::new(),
+            },
+            Err(Unusable::Io(err)) => {
+                let reason = ReadOnlyReason::CannotRead {
+                    path: main_path.clone(),
+                    error: err.to_string(),
+                };
+                notices.push(Notice::read_only(&reason));
+                read_only = Some(reason);
+                ProgressDocument::new()
+            }
+            Err(Unusable::Decode(err)) => {
+                let moved = if owner {
+                    match quarantine(dir, &main_path, "progress") {
+                        Ok(moved) => Some(moved),
+                        Err(move_err) => {
+                            let reason = ReadOnlyReason::CannotRead {
+                                path: main_path.clone(),
+                                error: format!("{err}; and it cannot be moved aside: {move_err}"),
+                            };
+                            notices.push(Notice::read_only(&reason));
+                            read_only = Some(reason);
+                            None
+                        }
+                    }
+                } else {
+                    None
+                };
+                let recovered = read_and_decode(&backup_path);
+                let (document, from_backup) = match recovered {
+                    Ok(Some((bytes, decoded))) => {
+                        backup = Some(bytes);
+                        let document = decoded_or_read_only(
+                            decoded,
+                            &backup_path,
+                            &mut read_only,
+                            &mut notices,
+                        );
+                        (document, true)
+                    }
+                    _ => (ProgressDocument::new(), false),
+                };
+                notices.push(unreadable_notice(&err, &main_path, moved, from_backup));
+                document
+            }
+        };
+        let progress = document.roadmap(roadmap_id);
+        Opened {
+            store: Self {
+                dir: dir.to_owned(),
+                roadmap_id: roadmap_id.to_owned(),
+                fs,
+                document,
+                last_good,
+                backup,
+                read_only,
+                _lock: lock,
+            },
+            progress,
+            notices,
+        }
+    }
+
+    /// Why this store does not save, if it does not.
+    pub fn read_only(&self) -> Option<&ReadOnlyReason> {
+        self.read_only.as_ref()
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn progress_path(&self) -> PathBuf {
+        self.dir.join(PROGRESS_FILE)
+    }
+
+    /// Saves this roadmap's progress: the previous good file becomes the backup, then the new
+    /// one replaces `progress.ron` atomically. On error nothing good is lost and the next call
+    /// tries again. Does nothing when the content is unchanged.
+    pub fn save(&mut self, progress: &RoadmapProgress) -> Result<(), SaveError> {
+        if let Some(reason) = &self.read_only {
+            return Err(SaveError::ReadOnly(reason.clone()));
+        }
+        let mut document = self.document.clone();
+        document.set_roadmap(&self.roadmap_id, progress);
+        let text = document
+            .to_ron()
+            .map_err(|err| SaveError::Serialize(err.to_string()))?;
+        if self.last_good.as_deref() == Some(text.as_bytes()) {
+            return Ok(());
+        }
+        fs::create_dir_all(&self.dir).map_err(|source| SaveError::CreateDir {
+            path: self.dir.clone(),
+            source,
+        })?;
+        if let Some(previous) = &self.last_good
+            && self.backup.as_ref() != Some(previous)
+        {
+            atomic_write(self.fs.as_ref(), &self.dir.join(BACKUP_FILE), previous)?;
+            self.backup = Some(previous.clone());
+        }
+        atomic_write(self.fs.as_ref(), &self.progress_path(), text.as_bytes())?;
+        self.last_good = Some(text.into_bytes());
+        self.document = document;
+        Ok(())
+    }
+
+    /// Writes every roadmap's progress (with this roadmap's as given) to `path`, in the same
+    /// format as `progress.ron`, so it can be imported elsewhere.
+    pub fn export(&self, progress: &RoadmapProgress, path: &Path) -> Result<(), SaveError> {
+        let mut document = self.document.clone();
+        document.set_roadmap(&self.roadmap_id, progress);
+        let text = document
+            .to_ron()
+            .map_err(|err| SaveError::Serialize(err.to_string()))?;
+        atomic_write(self.fs.as_ref(), path, text.as_bytes())?;
+        Ok(())
+    }
+}
+
+fn decoded_or_read_only(
+    decoded: Decoded,
+    path: &Path,
+    read_only: &mut Option<ReadOnlyReason>,
+    notices: &mut Vec<Notice>,
+) -> ProgressDocument {
+    if let Decoded::Newer { version, .. } = decoded {
+        let reason = ReadOnlyReason::NewerVersion {
+            version,
+            path: path.to_owned(),
+        };
+        notices.push(Notice::read_only(&reason));
+        *read_only = Some(reason);
+    }
+    decoded.into_document()
+}
+
+fn unreadable_notice(
+    err: &DecodeError,
+    main_path: &Path,
+    moved: Option<PathBuf>,
+    from_backup: bool,
+) -> Notice {
+    let recovery = if from_backup {
+        "Your progress was restored from the backup (the state before your last save)."
+    } else {
+        "There was no usable backup, so the checklist starts empty."
+    };
+    match moved {
+        Some(moved) => Notice::warning(
+            format!(
+                "{PROGRESS_FILE} could not be read ({err}). It was moved aside, not deleted. {recovery}"
+            ),
+            Some(moved),
+        ),
+        None => Notice::warning(
+            format!("{PROGRESS_FILE} could not be read ({err}). {recovery}"),
+            Some(main_path.to_owned()),
+        ),
+    }
+}
+
+/// What [`load_read_only`] found.
+#[derive(Debug)]
+pub struct ReadOnlyLoad {
+    pub progress: RoadmapProgress,
+    pub notices: Vec<Notice>,
+}
+
+/// Reads a roadmap's saved progress without locking, moving or writing anything (for the
+/// command line, which may run while a window is open). Falls back to the backup when the
+/// main file is unreadable; a missing file gives empty progress.
+pub fn load_read_only(dir: &Path, roadmap_id: &str) -> Result<ReadOnlyLoad, String> {
+    let main_path = dir.join(PROGRESS_FILE);
+    let backup_path = dir.join(BACKUP_FILE);
+    let mut notices = Vec::new();
+    let mut read_only = None;
+    let document = match read_and_decode(&main_path) {
+        Ok(Some((_, decoded))) => {
+            decoded_or_read_only(decoded, &main_path, &mut read_only, &mut notices)
+        }
+        Ok(None) => ProgressDocument::new(),
+        Err(err) => match read_and_decode(&backup_path) {
+            Ok(Some((_, decoded))) => {
+                notices.push(Notice::warning(
+                    format!("{PROGRESS_FILE} could not be read ({err}); using the backup."),
+                    Some(backup_path.clone()),
+                ));
+                decoded_or_read_only(decoded, &backup_path, &mut read_only, &mut notices)
+            }
+            _ => {
+                return Err(format!(
+                    "cannot read the saved progress ({err}) and there is no usable backup: {}",
+                    main_path.display()
+                ));
+            }
+        },
+    };
+    Ok(ReadOnlyLoad {
+        progress: document.roadmap(roadmap_id),
+        notices,
+    })
+}
+
+/// Reads a progress file the learner picked to import, and takes this roadmap's part of it.
+pub fn read_import(path: &Path, roadmap_id: &str) -> Result<RoadmapProgress, ImportError> {
+    let bytes = match read_capped(path) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            return Err(ImportError::Read {
+                path: path.to_owned(),
+                source: io::Error::from(io::ErrorKind::NotFound),
+            });
+        }
+        Err(source) => {
+            return Err(ImportError::Read {
+                path: path.to_owned(),
+                source,
+            });
+        }
+    };
+    let decoded = decode(&bytes).map_err(|source| ImportError::Decode {
+        path: path.to_owned(),
+        source,
+    })?;
+    if let Decoded::Newer { version, .. } = decoded {
+        return Err(ImportError::Newer {
+            path: path.to_owned(),
+            version,
+        });
+    }
+    let document = decoded.into_document();
+    match document.roadmaps.get(roadmap_id) {
+        Some(progress) => Ok(progress.clone()),
+        None => Err(ImportError::NoSuchRoadmap {
+            path: path.to_owned(),
+            roadmap_id: roadmap_id.to_owned(),
+            found: if document.roadmaps.is_empty() {
+                "nothing".to_owned()
+            } else {
+                document
+                    .roadmaps
+                    .keys()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+        }),
+    }
+}
