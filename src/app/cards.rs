@@ -88,8 +88,8 @@ struct Checklist<'a> {
 }
 
 impl Checklist<'_> {
-    fn progress_ui(&self, ui: &mut Ui, stage_id: &str) {
-        progress_bar_ui(ui, stage_progress(self.roadmap, stage_id, self.data));
+    fn progress_ui(&self, ui: &mut Ui, stage_id: &str, title: &str) {
+        progress_bar_ui(ui, title, stage_progress(self.roadmap, stage_id, self.data));
     }
 
     fn item_ui(&mut self, ui: &mut Ui, item: &crate::roadmap::Item) {
@@ -120,7 +120,7 @@ fn phase_card_ui(ui: &mut Ui, phase: &Phase, checklist: &mut Checklist<'_>) {
     });
     ui.label(RichText::new(&phase.title).heading());
     ui.label(RichText::new(&phase.goal).italics());
-    checklist.progress_ui(ui, &phase.id);
+    checklist.progress_ui(ui, &phase.id, &phase.title);
 
     for group in &phase.topic_groups {
         section_heading_ui(ui, &group.heading);
@@ -153,7 +153,7 @@ fn project_card_ui(ui: &mut Ui, project: &FinalProject, checklist: &mut Checklis
         badge_ui(ui, &project.duration_months.to_string(), accent(ui));
     });
     ui.label(RichText::new(&project.title).heading());
-    checklist.progress_ui(ui, &project.id);
+    checklist.progress_ui(ui, &project.id, &project.title);
     section_heading_ui(ui, &project.tech_stack_heading);
     for item in &project.tech_stack {
         checklist.item_ui(ui, item);

@@ -233,14 +233,23 @@ fn item_note_editor_ui(ui: &mut Ui, item: &Item, note: &str, commands: &mut Vec<
     keep_open
 }
 
-/// A progress bar reading "3 of 12 complete".
-pub fn progress_bar_ui(ui: &mut Ui, counts: (usize, usize)) -> Response {
+/// A progress bar reading "3 of 12 complete"; screen readers hear "`name`: 3 of 12 complete".
+pub fn progress_bar_ui(ui: &mut Ui, name: &str, counts: (usize, usize)) -> Response {
     let (complete, total) = counts;
-    ui.add(
+    let text = format!("{complete} of {total} complete");
+    let response = ui.add(
         egui::ProgressBar::new(fraction(counts))
             .desired_height(14.0)
-            .text(RichText::new(format!("{complete} of {total} complete")).small()),
-    )
+            .text(RichText::new(&text).small()),
+    );
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::ProgressIndicator,
+            ui.is_enabled(),
+            format!("{name}: {text}"),
+        )
+    });
+    response
 }
 
 /// The learner's free-text note on a phase or the final project, always at hand on its card.

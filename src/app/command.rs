@@ -4,6 +4,7 @@
 
 use super::View;
 use crate::progress::{ItemState, RoadmapProgress};
+use crate::schedule::PlanSettings;
 
 /// Something the learner asked for this frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,18 +22,23 @@ pub enum Command {
     ResetProgress,
     /// Replace this roadmap's progress with one read from an imported file.
     ImportProgress(Box<RoadmapProgress>),
+    /// Replace the plan settings (start, pace, hours, phases in or out, lengths).
+    SetPlan(Box<PlanSettings>),
+    /// Show the phase cards, scrolled to this stage's card (a click on the timeline).
+    OpenStageCard(String),
 }
 
 impl Command {
     /// Whether applying this changes the learner's saved data (progress, notes, plan).
     pub fn changes_learner_data(&self) -> bool {
         match self {
-            Self::SetView(_) => false,
+            Self::SetView(_) | Self::OpenStageCard(_) => false,
             Self::SetItemState { .. }
             | Self::SetItemNote { .. }
             | Self::SetStageNote { .. }
             | Self::ResetProgress
-            | Self::ImportProgress(_) => true,
+            | Self::ImportProgress(_)
+            | Self::SetPlan(_) => true,
         }
     }
 }

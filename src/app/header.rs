@@ -28,7 +28,7 @@ pub fn header_ui(ui: &mut Ui, roadmap: &Roadmap, view: View, commands: &mut Vec<
     });
 }
 
-/// Views that exist in this build; the timeline and week plan arrive with the schedule.
+/// Views that exist in this build.
 fn available(view: View) -> bool {
-    matches!(view, View::Cards)
+    matches!(view, View::Cards | View::Timeline | View::Weeks)
 }

@@ -7,8 +7,12 @@ mod command;
 mod header;
 mod icon;
 mod idle_report;
+mod plan_panel;
+mod plan_views;
 mod saving;
 mod screenshot;
+mod timeline;
+mod weeks;
 mod widgets;
 
 use std::path::PathBuf;
@@ -63,6 +67,10 @@ pub struct StudyPlannerApp {
     /// Collected while drawing, applied at the end of the frame.
     commands: Vec<Command>,
     screenshot: Option<ScreenshotTask>,
+    /// The memoized schedule and what the timeline and week plan remember between frames.
+    plan_views: plan_views::PlanViews,
+    /// The stage whose card the cards view scrolls to once (after a click on the timeline).
+    focus_stage: Option<String>,
     /// The background saver, banners about the learner's file, the progress menu.
     saving: saving::SavingState,
 }
@@ -83,6 +91,8 @@ impl StudyPlannerApp {
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
             commands: Vec::new(),
             screenshot: options.screenshot.map(ScreenshotTask::new),
+            plan_views: plan_views::PlanViews::default(),
+            focus_stage: None,
         }
     }
 
@@ -113,6 +123,11 @@ impl StudyPlannerApp {
                 }
                 Command::ResetProgress => self.data.reset_progress(),
                 Command::ImportProgress(progress) => self.data = *progress,
+                Command::SetPlan(settings) => self.data.plan = *settings,
+                Command::OpenStageCard(stage_id) => {
+                    self.view = View::Cards;
+                    self.focus_stage = Some(stage_id);
+                }
             }
         }
         if data_changed {
@@ -162,10 +177,19 @@ impl eframe::App for StudyPlannerApp {
         self.saving
             .panel_ui(ui, &self.roadmap, &self.data, &mut self.commands);
         egui::CentralPanel::default().show(ui, |ui| match self.view {
-            View::Cards | View::Timeline | View::Weeks => {
+            View::Cards => {
                 let editable = self.saving.editable();
-                cards::cards_ui(ui, &self.roadmap, &self.data, editable, &mut self.commands);
+                let focus = self.focus_stage.take();
+                cards::cards_ui(
+                    ui,
+                    &self.roadmap,
+                    &self.data,
+                    editable,
+                    &mut self.commands,
+                    focus.as_deref(),
+                );
             }
+            View::Timeline | View::Weeks => self.plan_view_ui(ui),
         });
         self.apply_commands();
         if let Some(task) = &mut self.screenshot {

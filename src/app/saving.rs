@@ -189,7 +189,7 @@ impl SavingState {
                 ui.label(RichText::new("Overall").strong());
                 ui.scope(|ui| {
                     ui.set_max_width(280.0);
-                    progress_bar_ui(ui, overall_progress(roadmap, data));
+                    progress_bar_ui(ui, "Overall progress", overall_progress(roadmap, data));
                 });
                 self.status_ui(ui);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-use anyhow::Context as _;
+use anyhow::{Context as _, anyhow};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -186,10 +186,7 @@ pub fn plan_table(
         "Progress".into(),
     ]];
     for (scheduled, stage) in schedule.stages.iter().zip(&stages) {
-        let name = match scheduled.number {
-            Some(n) => format!("{n}. {}", scheduled.short_title),
-            None => format!("Final: {}", scheduled.short_title),
-        };
+        let name = scheduled.label();
         let optional = if scheduled.optional { "yes" } else { "" };
         let (complete, total) = stage_counts(stage, progress);
         let row = if scheduled.included {
@@ -254,10 +251,24 @@ pub fn plan_table(
 /// `study-planner plan`: loads the roadmap and the learner's saved data, then prints.
 pub fn run(cli: &super::Cli, args: &PlanArgs, json: bool) -> anyhow::Result<ExitCode> {
     let roadmap = super::load_roadmap(cli)?;
-    let progress = RoadmapProgress::default();
+    let progress = saved_progress(cli, &roadmap)?;
     let today = chrono::Local::now().date_naive();
     print_plan(&roadmap, &progress, args, json, today)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The learner's saved progress and plan for this roadmap, read without locking or writing
+/// (a window may be open). Notices about the files go to stderr.
+pub fn saved_progress(cli: &super::Cli, roadmap: &Roadmap) -> anyhow::Result<RoadmapProgress> {
+    let dir = super::data_dir(cli)?;
+    let loaded = crate::storage::load_read_only(&dir, &roadmap.id).map_err(|err| anyhow!(err))?;
+    for notice in &loaded.notices {
+        match &notice.path {
+            Some(path) => eprintln!("note: {}: {}", notice.text, path.display()),
+            None => eprintln!("note: {}", notice.text),
+        }
+    }
+    Ok(loaded.progress)
 }
 
 /// Prints the table or the JSON for the given roadmap and saved data.

@@ -1,0 +1,311 @@
+//! The plan panel: start date, pace, hours per week, and each phase's length and inclusion.
+//! Every change pushes one [`Command::SetPlan`] with the whole new settings, so saving and
+//! undo see plan changes like any other.
+
+use chrono::{Datelike, NaiveDate};
+use egui::{Button, DragValue, RichText, Role, Ui, WidgetInfo};
+use egui_extras::DatePickerButton;
+
+use super::Command;
+use super::widgets::{accent, optional_colour};
+use crate::roadmap::{Roadmap, format_number};
+use crate::schedule::{
+    MAX_HOURS_PER_WEEK, MAX_STAGE_WEEKS, MIN_HOURS_PER_WEEK, Pace, PlanSettings, Schedule,
+    ScheduledStage, date_range, weeks_text,
+};
+
+/// The panel's contents (the caller puts it in a side panel and a scroll area).
+pub fn plan_panel_ui(
+    ui: &mut Ui,
+    roadmap: &Roadmap,
+    schedule: &Schedule,
+    settings: &PlanSettings,
+    today: NaiveDate,
+    commands: &mut Vec<Command>,
+) {
+    let mut set = |change: &dyn Fn(&mut PlanSettings)| {
+        let mut next = settings.clone();
+        change(&mut next);
+        if next != *settings {
+            commands.push(Command::SetPlan(Box::new(next)));
+        }
+    };
+
+    ui.add_space(6.0);
+    ui.label(RichText::new("Your plan").heading());
+    ui.label(format!(
+        "{} · {}",
+        date_range(schedule.start, schedule.finish),
+        weeks_text(schedule.total_weeks)
+    ));
+    ui.add_space(6.0);
+
+    egui::Grid::new("plan-settings")
+        .num_columns(2)
+        .spacing([10.0, 8.0])
+        .show(ui, |ui| {
+            let label = ui.label("Start");
+            start_ui(ui, schedule.start, today, &label, &mut |start| {
+                set(&|s| s.start = Some(start));
+            });
+            ui.end_row();
+
+            ui.label("Pace");
+            ui.horizontal(|ui| {
+                for pace in Pace::ALL {
+                    let text = capitalised(pace.label());
+                    let response = ui
+                        .selectable_label(settings.pace == pace, text)
+                        .on_hover_text(pace_help(pace));
+                    if response.clicked() {
+                        set(&|s| s.pace = pace);
+                    }
+                }
+            });
+            ui.end_row();
+
+            let label = ui.label("Hours per week");
+            ui.horizontal(|ui| {
+                let mut hours = schedule.hours_per_week;
+                let response = ui
+                    .add(
+                        DragValue::new(&mut hours)
+                            .range(MIN_HOURS_PER_WEEK..=MAX_HOURS_PER_WEEK)
+                            .speed(0.25)
+                            .max_decimals(1)
+                            .suffix(" h"),
+                    )
+                    .labelled_by(label.id);
+                if response.changed() {
+                    set(&|s| s.hours_per_week = Some(hours));
+                }
+                ui.label(
+                    RichText::new(format!(
+                        "estimates assume {} h",
+                        format_number(roadmap.hours_per_week)
+                    ))
+                    .small()
+                    .weak(),
+                );
+            });
+            ui.end_row();
+        });
+
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Phases").strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let any_own = !settings.stage_weeks.is_empty();
+            let reset = ui
+                .add_enabled(any_own, Button::new("Reset to the estimates").small())
+                .on_hover_text("Give every phase the length its estimate gives at your pace");
+            if reset.clicked() {
+                set(&|s| s.stage_weeks.clear());
+            }
+        });
+    });
+    for stage in &schedule.stages {
+        ui.separator();
+        stage_row_ui(ui, stage, &mut set);
+    }
+}
+
+/// One phase: its name (a tick box for optional phases), its length control and its dates.
+fn stage_row_ui(
+    ui: &mut Ui,
+    stage: &ScheduledStage,
+    set: &mut dyn FnMut(&dyn Fn(&mut PlanSettings)),
+) {
+    let name = stage.label();
+    if stage.optional {
+        let mut included = stage.included;
+        ui.horizontal(|ui| {
+            let response = ui
+                .checkbox(&mut included, RichText::new(&name).strong())
+                .on_hover_text("Optional phase: untick to leave it out of the plan");
+            if response.changed() {
+                let id = stage.id.clone();
+                set(&move |s| {
+                    if included {
+                        s.excluded.remove(&id);
+                    } else {
+                        s.excluded.insert(id.clone());
+                    }
+                });
+            }
+            ui.label(RichText::new("optional").small().color(optional_colour(ui)));
+        });
+    } else {
+        ui.label(RichText::new(&name).strong());
+    }
+
+    if !stage.included {
+        ui.label(RichText::new(format!("Left out; would add {}", weeks_text(stage.weeks))).weak());
+        return;
+    }
+
+    ui.horizontal(|ui| {
+        let mut weeks = stage.weeks;
+        let shorter = ui
+            .add_enabled(weeks > 1, Button::new(" − ").small())
+            .on_hover_text("One week shorter");
+        shorter.widget_info(|| {
+            WidgetInfo::labeled(Role::Button, weeks > 1, format!("One week shorter: {name}"))
+        });
+        if shorter.clicked() {
+            weeks -= 1;
+        }
+        let drag = ui.add(
+            DragValue::new(&mut weeks)
+                .range(1..=MAX_STAGE_WEEKS)
+                .speed(0.1),
+        );
+        drag.widget_info(|| {
+            let mut info = WidgetInfo::drag_value(true, f64::from(stage.weeks));
+            info.label = Some(format!("Weeks of {name}"));
+            info
+        });
+        let longer = ui
+            .add_enabled(weeks < MAX_STAGE_WEEKS, Button::new(" + ").small())
+            .on_hover_text("One week longer");
+        longer.widget_info(|| {
+            WidgetInfo::labeled(Role::Button, true, format!("One week longer: {name}"))
+        });
+        if longer.clicked() {
+            weeks += 1;
+        }
+        ui.label(if weeks == 1 { "week" } else { "weeks" });
+        let (low, high) = stage.estimate_weeks;
+        let estimate = if low == high {
+            format!("estimate {low}")
+        } else {
+            format!("estimate {low}–{high}")
+        };
+        if stage.outside_estimate {
+            ui.label(
+                RichText::new("outside the estimate")
+                    .small()
+                    .color(optional_colour(ui)),
+            )
+            .on_hover_text(format!(
+                "The roadmap estimates {low}–{high} weeks at your hours; you chose {}.",
+                stage.weeks
+            ));
+        } else {
+            ui.label(RichText::new(estimate).small().weak());
+        }
+        if weeks != stage.weeks {
+            let id = stage.id.clone();
+            let preset = stage.preset_weeks;
+            set(&move |s| {
+                // Back at the preset length: forget the override, so pace changes apply again.
+                if weeks == preset {
+                    s.stage_weeks.remove(&id);
+                } else {
+                    s.stage_weeks.insert(id.clone(), weeks);
+                }
+            });
+        }
+    });
+    let dates = date_range(stage.start, stage.end);
+    let colour = if stage.overridden {
+        accent(ui)
+    } else {
+        ui.visuals().weak_text_color()
+    };
+    ui.label(RichText::new(dates).color(colour));
+}
+
+/// The start date: a date picker on jiff dates, converted at this edge.
+fn start_ui(
+    ui: &mut Ui,
+    start: NaiveDate,
+    today: NaiveDate,
+    label: &egui::Response,
+    on_change: &mut dyn FnMut(NaiveDate),
+) {
+    ui.horizontal(|ui| {
+        match to_jiff(start) {
+            Some(mut picked) => {
+                let response = ui
+                    .add(
+                        DatePickerButton::new(&mut picked)
+                            .id_salt("plan-start")
+                            .show_icon(false)
+                            .combo_boxes(false)
+                            .calendar_week(true)
+                            .format("%a %-d %b %Y"),
+                    )
+                    .labelled_by(label.id)
+                    .on_hover_text("The first day of study");
+                if response.changed()
+                    && let Some(date) = from_jiff(picked)
+                    && date != start
+                {
+                    on_change(date);
+                }
+            }
+            // Outside the years the picker knows: show the date, offer a way back.
+            None => {
+                ui.label(start.to_string());
+            }
+        }
+        if start != today
+            && ui
+                .small_button("Today")
+                .on_hover_text("Start today")
+                .clicked()
+        {
+            on_change(today);
+        }
+    });
+}
+
+fn pace_help(pace: Pace) -> &'static str {
+    match pace {
+        Pace::Fast => "The low end of every estimate",
+        Pace::Steady => "The middle of every estimate",
+        Pace::Relaxed => "The high end of every estimate",
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// chrono → jiff for the date picker; `None` outside jiff's years (−9999..=9999).
+pub fn to_jiff(date: NaiveDate) -> Option<jiff::civil::Date> {
+    let year = i16::try_from(date.year()).ok()?;
+    let month = i8::try_from(date.month()).ok()?;
+    let day = i8::try_from(date.day()).ok()?;
+    jiff::civil::Date::new(year, month, day).ok()
+}
+
+/// jiff → chrono, back from the date picker.
+pub fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
+    let month = u32::try_from(date.month()).ok()?;
+    let day = u32::try_from(date.day()).ok()?;
+    NaiveDate::from_ymd_opt(i32::from(date.year()), month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_cross_the_jiff_edge_unchanged() {
+        for (y, m, d) in [(2027, 1, 4), (2024, 2, 29), (1900, 12, 31), (9999, 12, 31)] {
+            let date = NaiveDate::from_ymd_opt(y, m, d);
+            assert_eq!(date.and_then(to_jiff).and_then(from_jiff), date);
+        }
+        assert_eq!(
+            NaiveDate::from_ymd_opt(10_000, 1, 1).and_then(to_jiff),
+            None
+        );
+        assert_eq!(capitalised("steady"), "Steady");
+    }
+}

@@ -1,0 +1,212 @@
+//! The checklist as a learner uses it: tick on a card, see the phase's progress move, close
+//! and reopen, and be told when the data cannot be changed or was damaged.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use egui::accesskit::{Role, Toggled};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+use study_planner::app::{AppOptions, StudyPlannerApp, View};
+use study_planner::progress::ItemState;
+use study_planner::roadmap;
+use study_planner::storage::{PROGRESS_FILE, ReadOnlyReason};
+
+const TOPIC: &str = "Dependency Injection in Python";
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).expect("valid date")
+}
+
+fn app_harness(data_dir: &Path) -> Harness<'static, StudyPlannerApp> {
+    let options = AppOptions {
+        roadmap: Arc::new(roadmap::embedded()),
+        data_dir: data_dir.to_owned(),
+        view: View::Cards,
+        screenshot: None,
+        today: Some(today()),
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 900.0))
+        .build_eframe(|cc| StudyPlannerApp::new(cc, options));
+    harness.run();
+    harness
+}
+
+fn topic_id() -> String {
+    roadmap::embedded()
+        .items()
+        .find(|item| item.item.text == TOPIC)
+        .map(|item| item.item.id.clone())
+        .expect("the topic is in the embedded roadmap")
+}
+
+/// The accessible label of phase 1's progress bar with `complete` items done.
+fn phase_one_progress(complete: usize) -> String {
+    let roadmap = roadmap::embedded();
+    let stage = &roadmap.stages()[0];
+    format!(
+        "{}: {complete} of {} complete",
+        stage.title,
+        stage.items.len()
+    )
+}
+
+fn toggled(harness: &Harness<'_, StudyPlannerApp>, label: &str) -> Option<Toggled> {
+    harness
+        .get_by_role_and_label(Role::CheckBox, label)
+        .accesskit_node()
+        .toggled()
+}
+
+#[test]
+fn ticking_an_item_marks_it_done_moves_the_phase_progress_and_survives_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut harness = app_harness(dir.path());
+        harness.get_by_label(&phase_one_progress(0));
+        assert_eq!(toggled(&harness, TOPIC), Some(Toggled::False));
+
+        harness.get_by_role_and_label(Role::CheckBox, TOPIC).click();
+        harness.run();
+
+        let data = harness.state().data();
+        assert_eq!(data.state(&topic_id()), ItemState::Done);
+        assert_eq!(
+            data.item(&topic_id()).and_then(|p| p.done_on),
+            Some(today())
+        );
+        assert_eq!(toggled(&harness, TOPIC), Some(Toggled::True));
+        harness.get_by_label(&phase_one_progress(1));
+        harness.get_by_label_contains("done on 2026-11-25");
+        // Closing the window flushes the save (dropping the harness drops the app).
+    }
+    assert!(dir.path().join(PROGRESS_FILE).exists());
+
+    let harness = app_harness(dir.path());
+    assert_eq!(toggled(&harness, TOPIC), Some(Toggled::True));
+    assert_eq!(harness.state().data().state(&topic_id()), ItemState::Done);
+    harness.get_by_label(&phase_one_progress(1));
+}
+
+#[test]
+fn a_second_click_unticks_and_the_other_states_are_a_menu_or_a_key_away() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = app_harness(dir.path());
+    let id = topic_id();
+
+    harness.get_by_role_and_label(Role::CheckBox, TOPIC).click();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, TOPIC).click();
+    harness.run();
+    assert_eq!(harness.state().data().state(&id), ItemState::NotStarted);
+
+    // The "…" menu.
+    harness.get_by_label(&format!("More for: {TOPIC}")).click();
+    harness.run();
+    harness.get_by_label("In progress").click();
+    harness.run();
+    assert_eq!(harness.state().data().state(&id), ItemState::InProgress);
+    harness.get_by_label_contains("in progress");
+
+    // A key while the tick box has focus.
+    harness.get_by_role_and_label(Role::CheckBox, TOPIC).focus();
+    harness.run();
+    harness.key_press(egui::Key::S);
+    harness.run();
+    assert_eq!(harness.state().data().state(&id), ItemState::Skipped);
+    harness.get_by_label_contains("skipped (i already know this)");
+    harness.get_by_label(&phase_one_progress(1));
+}
+
+#[test]
+fn notes_on_items_and_phases_are_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut harness = app_harness(dir.path());
+        harness.get_by_label(&format!("More for: {TOPIC}")).click();
+        harness.run();
+        harness.get_by_label("Note…").click();
+        harness.run();
+        let note_label = format!("Note on “{TOPIC}”");
+        harness.get_by_label(&note_label).focus();
+        harness
+            .get_by_label(&note_label)
+            .type_text("see chapter 7 – “DI”");
+        harness.run();
+        harness.get_by_label("Close note").click();
+        harness.run();
+        harness.get_by_label_contains("Note: see chapter 7 – “DI”");
+
+        let phase_note = harness.query_all_by_label("My notes").next().is_some();
+        assert!(phase_note, "every phase card has a notes field");
+    }
+    let harness = app_harness(dir.path());
+    assert_eq!(
+        harness.state().data().note(&topic_id()),
+        "see chapter 7 – “DI”"
+    );
+    harness.get_by_label_contains("Note: see chapter 7 – “DI”");
+}
+
+#[test]
+fn a_second_window_on_the_same_data_is_read_only_and_says_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let first = app_harness(dir.path());
+    assert!(first.state().read_only().is_none());
+
+    let mut second = app_harness(dir.path());
+    assert!(matches!(
+        second.state().read_only(),
+        Some(ReadOnlyReason::OtherWindow { .. })
+    ));
+    second.get_by_label_contains("another study-planner window");
+    second.get_by_label("Read-only: changes are not saved");
+    // Ticking does nothing here: the checklist is disabled.
+    second.get_by_role_and_label(Role::CheckBox, TOPIC).click();
+    second.run();
+    assert_eq!(
+        second.state().data().state(&topic_id()),
+        ItemState::NotStarted
+    );
+    drop(first);
+}
+
+#[test]
+fn a_damaged_file_is_reported_with_where_it_was_moved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join(PROGRESS_FILE), "(version: 2, roadmaps: {").expect("write");
+    let harness = app_harness(dir.path());
+    harness.get_by_label_contains("could not be read");
+    harness.get_by_label_contains("progress.unreadable-");
+    assert!(harness.state().read_only().is_none());
+}
+
+#[test]
+fn reset_asks_first_then_clears_ticks_and_notes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = app_harness(dir.path());
+    harness.get_by_role_and_label(Role::CheckBox, TOPIC).click();
+    harness.run();
+
+    harness.get_by_label("Progress").click();
+    harness.run();
+    harness.get_by_label("Reset progress…").click();
+    harness.run();
+    harness.get_by_label("Reset progress?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().data().state(&topic_id()), ItemState::Done);
+
+    harness.get_by_label("Progress").click();
+    harness.run();
+    harness.get_by_label("Reset progress…").click();
+    harness.run();
+    harness.get_by_label("Reset progress").click();
+    harness.run();
+    assert_eq!(
+        harness.state().data().state(&topic_id()),
+        ItemState::NotStarted
+    );
+}

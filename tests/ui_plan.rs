@@ -1,0 +1,295 @@
+//! The real app, headless: the plan panel, the timeline and the week plan follow the learner's
+//! changes on screen.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use study_planner::app::{AppOptions, StudyPlannerApp, View};
+use study_planner::progress::ItemState;
+use study_planner::roadmap;
+
+/// Today in these tests: Wednesday 25 Nov 2026. With no saved start the plan starts today, so
+/// at the steady pace: 1. 25 Nov – 10 Jan (7 weeks), 2. 11 Jan – 28 Mar (11),
+/// 3. 29 Mar – 16 May (7), 4. 17 May – 4 Jul (7), 5. 5 Jul – 19 Sep (11), 6. 20 Sep – 5 Dec (11),
+/// final 6 Dec 2027 – 23 Jan 2028 (7).
+fn today() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2026, 11, 25)
+}
+
+fn open_app(data_dir: &std::path::Path, view: View) -> Harness<'static, StudyPlannerApp> {
+    let options = AppOptions {
+        roadmap: Arc::new(roadmap::embedded()),
+        data_dir: data_dir.to_owned(),
+        view,
+        screenshot: None,
+        today: today(),
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_eframe(|cc| StudyPlannerApp::new(cc, options));
+    harness.run();
+    harness
+}
+
+fn temp_dir() -> tempfile::TempDir {
+    match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(err) => panic!("cannot make a temporary folder: {err}"),
+    }
+}
+
+/// The timeline's text for screen readers: every row's name and dates.
+fn timeline_text(harness: &Harness<'_, StudyPlannerApp>) -> String {
+    harness
+        .get_by_label_contains("Timeline. ")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_longer_phase_moves_every_later_phase_on_screen() {
+    let dir = temp_dir();
+    let mut harness = open_app(dir.path(), View::Timeline);
+    // Dates in the plan panel and on the timeline, before.
+    harness.get_by_label("29 Mar – 16 May 2027");
+    let before = timeline_text(&harness);
+    assert!(
+        before.contains("3. Database & Caching: 29 Mar – 16 May 2027, 7 weeks"),
+        "{before}"
+    );
+    assert!(
+        before.contains("Final Full-Stack Project: 6 Dec 2027 – 23 Jan 2028"),
+        "{before}"
+    );
+
+    harness
+        .get_by_label("One week longer: 2. Backend Development")
+        .click();
+    harness.run();
+
+    // Phase 2 grew by a week; everything after it moved a week later; phase 1 stayed.
+    harness.get_by_label("25 Nov 2026 – 10 Jan 2027");
+    harness.get_by_label("11 Jan – 4 Apr 2027");
+    harness.get_by_label("5 Apr – 23 May 2027");
+    assert!(harness.query_by_label("29 Mar – 16 May 2027").is_none());
+    let after = timeline_text(&harness);
+    assert!(
+        after.contains("2. Backend Development: 11 Jan – 4 Apr 2027, 12 weeks"),
+        "{after}"
+    );
+    assert!(
+        after.contains("3. Database & Caching: 5 Apr – 23 May 2027, 7 weeks"),
+        "{after}"
+    );
+    assert!(
+        after.contains("Final Full-Stack Project: 13 Dec 2027 – 30 Jan 2028"),
+        "{after}"
+    );
+    // Outside the 9–13 week estimate? 12 is inside: not flagged.
+    assert!(harness.query_by_label("outside the estimate").is_none());
+    assert_eq!(
+        harness.state().data().plan.stage_weeks.get("backend"),
+        Some(&12)
+    );
+
+    // Back to the estimates.
+    harness.get_by_label("Reset to the estimates").click();
+    harness.run();
+    harness.get_by_label("29 Mar – 16 May 2027");
+    assert!(harness.state().data().plan.stage_weeks.is_empty());
+}
+
+#[test]
+fn leaving_out_an_optional_phase_removes_it_from_the_timeline_and_the_week_plan() {
+    let dir = temp_dir();
+    let mut harness = open_app(dir.path(), View::Weeks);
+    // Week plan, before: the Frontend phase has its heading and its weeks.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Phase 4: Frontend")
+            .count(),
+        1
+    );
+    harness.get_by_label("Week 26"); // the first Frontend week: 17 May 2027
+    let weeks_before = harness.query_all_by_label_contains("Week ").count();
+
+    harness.get_by_label("4. Frontend").click();
+    harness.run();
+
+    assert!(
+        !harness
+            .state_mut()
+            .schedule()
+            .stage("frontend")
+            .is_some_and(|s| s.included)
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Phase 4: Frontend")
+            .count(),
+        0
+    );
+    harness.get_by_label("Left out; would add 7 weeks");
+    // Seven weeks fewer in the week plan (the scroll area shows all weeks it lays out).
+    let weeks_after = harness.query_all_by_label_contains("Week ").count();
+    assert!(weeks_after < weeks_before, "{weeks_after} < {weeks_before}");
+    assert_eq!(harness.state_mut().schedule().weeks.len(), 61 - 7);
+
+    // Timeline: the row says "left out" and the later phases moved up by seven weeks.
+    harness.get_by_label("Timeline").click();
+    harness.run();
+    let text = timeline_text(&harness);
+    assert!(text.contains("4. Frontend: left out"), "{text}");
+    assert!(
+        text.contains("5. AI & ML Integration: 17 May – 1 Aug 2027"),
+        "{text}"
+    );
+
+    // And back in.
+    harness.get_by_label("4. Frontend").click();
+    harness.run();
+    assert!(timeline_text(&harness).contains("4. Frontend: 17 May – 4 Jul 2027"));
+}
+
+#[test]
+fn pace_and_hours_change_the_plan_and_are_saved_in_the_learners_data() {
+    let dir = temp_dir();
+    let mut harness = open_app(dir.path(), View::Timeline);
+    harness.get_by_label("Fast").click();
+    harness.run();
+    // Fast: 4 + 9 + 4 + 4 + 9 + 9 + 4 = 43 weeks.
+    // In the plan panel and above the timeline.
+    assert_eq!(
+        harness
+            .query_all_by_label("25 Nov 2026 – 19 Sep 2027 · 43 weeks")
+            .count(),
+        2
+    );
+    assert_eq!(
+        harness.state().data().plan.pace,
+        study_planner::schedule::Pace::Fast
+    );
+    // Half the roadmap's 10 hours: every phase takes about twice as long (1 month at 5 h:
+    // 8.67 → 9 weeks, 2 months: 17.33 → 17; 4 × 9 + 3 × 17 = 87 weeks).
+    harness
+        .get_by_label("Hours per week")
+        .set_value_accesskit(5.0);
+    harness.run();
+    assert_eq!(harness.state().data().plan.hours_per_week, Some(5.0));
+    assert_eq!(
+        harness
+            .query_all_by_label("25 Nov 2026 – 23 Jul 2028 · 87 weeks")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn the_schedule_is_computed_once_not_every_frame() {
+    let dir = temp_dir();
+    let mut harness = open_app(dir.path(), View::Timeline);
+    let computed = harness.state().schedule_computations();
+    for _ in 0..5 {
+        harness.step();
+    }
+    assert_eq!(harness.state().schedule_computations(), computed);
+    harness
+        .get_by_label("One week shorter: 1. Advanced Python")
+        .click();
+    harness.run();
+    assert!(harness.state().schedule_computations() > computed);
+}
+
+#[test]
+fn the_week_plan_highlights_this_week_and_ticks_items() {
+    let dir = temp_dir();
+    let mut harness = open_app(dir.path(), View::Weeks);
+    harness.get_by_label("this week");
+    harness.get_by_label("This is week 1 of 61.");
+    harness.get_by_label("Go to this week").click();
+    harness.run();
+    // The week's item is tickable right here.
+    let stages = roadmap::embedded();
+    let first = &stages.phases[0].topic_groups[0].topics[0];
+    harness.get_by_label(&first.text).click();
+    harness.run();
+    assert_eq!(harness.state().data().state(&first.id), ItemState::Done);
+}
+
+#[test]
+fn replan_from_today_moves_a_past_plan_to_this_week() {
+    let dir = temp_dir();
+    let harness = open_app(dir.path(), View::Timeline);
+    // Nothing to re-plan while the plan starts today.
+    assert!(
+        harness
+            .get_by_label("Re-plan from today")
+            .accesskit_node()
+            .is_disabled()
+    );
+    drop(harness);
+
+    // A plan saved eight weeks ago with phase 1 finished: phase 2 moves to this week.
+    let dir = temp_dir();
+    let saved = r#"(
+  version: 2,
+  roadmaps: {
+    "python-enterprise": (
+      items: {
+        "advanced-oop": (state: Done, done_on: Some("2026-10-12")),
+        "concurrency": (state: Done, done_on: Some("2026-10-22")),
+        "dependency-injection": (state: Done, done_on: Some("2026-11-02")),
+        "type-hints": (state: Skipped),
+        "logging-debugging": (state: Done, done_on: Some("2026-11-09")),
+        "dotnet-to-fastapi": (state: Done, done_on: Some("2026-11-10")),
+        "design-patterns": (state: Done, done_on: Some("2026-11-11")),
+      },
+      plan: (start: Some("2026-09-30")),
+    ),
+  },
+)
+"#;
+    if let Err(err) = std::fs::write(dir.path().join("progress.ron"), saved) {
+        panic!("cannot write the saved progress: {err}");
+    }
+    let mut harness = open_app(dir.path(), View::Timeline);
+    // Phase 2 was planned from 16 Nov; re-planning moves it to Monday 23 Nov, this week.
+    harness.get_by_label("30 Sep – 15 Nov 2026");
+    harness.get_by_label("16 Nov 2026 – 31 Jan 2027");
+    harness.get_by_label("Re-plan from today").click();
+    harness.run();
+    assert_eq!(
+        harness.state().data().plan.start,
+        NaiveDate::from_ymd_opt(2026, 10, 5)
+    );
+    harness.get_by_label("5 Oct – 22 Nov 2026");
+    harness.get_by_label("23 Nov 2026 – 7 Feb 2027");
+    // The forecast speaks: 6 of 7 items done in the window.
+    harness.get_by_label_contains("At your pace of the last 4 weeks you finish on");
+}
+
+#[test]
+fn clicking_a_bar_opens_that_phase_card() {
+    let dir = temp_dir();
+    let mut harness = open_app(dir.path(), View::Timeline);
+    let plot = harness.get_by_label_contains("Timeline. ").rect();
+    // The middle row is "4. Frontend". Click along it, left to right, until a bar takes the
+    // click: empty stretches of the chart do nothing.
+    let mut x = plot.left() + 4.0;
+    while harness.state().view() == View::Timeline && x < plot.right() {
+        let at = egui::pos2(x, plot.center().y);
+        harness.hover_at(at);
+        harness.drag_at(at);
+        harness.step();
+        harness.drop_at(at);
+        harness.run();
+        x += 6.0;
+    }
+    assert_eq!(harness.state().view(), View::Cards);
+    // The Frontend card is scrolled into view.
+    let title = harness.get_by_label("Frontend with Python").rect();
+    assert!(title.top() >= 0.0 && title.top() < 300.0, "{title:?}");
+}
