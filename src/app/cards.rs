@@ -23,6 +23,7 @@ pub fn cards_ui(
     data: &RoadmapProgress,
     editable: bool,
     commands: &mut Vec<Command>,
+    focus_stage: Option<&str>,
 ) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -38,7 +39,12 @@ pub fn cards_ui(
             ui.columns(columns, |cols| {
                 for (index, card) in cards.iter().enumerate() {
                     let col = &mut cols[index % columns];
-                    card_ui(col, card, roadmap, data, editable, commands);
+                    let shown =
+                        col.scope(|col| card_ui(col, card, roadmap, data, editable, commands));
+                    // Opened from the timeline: bring this stage's card into view, once.
+                    if focus_stage.is_some() && focus_stage == card.stage_id() {
+                        shown.response.scroll_to_me(Some(egui::Align::TOP));
+                    }
                     col.add_space(10.0);
                 }
             });
@@ -53,6 +59,17 @@ enum Card<'a> {
     Phase(&'a Phase),
     Project(&'a FinalProject),
     Summary(&'a Summary),
+}
+
+impl Card<'_> {
+    /// The phase's or final project's id; `None` for the summary.
+    fn stage_id(&self) -> Option<&str> {
+        match self {
+            Card::Phase(phase) => Some(&phase.id),
+            Card::Project(project) => Some(&project.id),
+            Card::Summary(_) => None,
+        }
+    }
 }
 
 fn card_ui(
