@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod filter;
 pub mod paths;
 pub mod progress;
 pub mod roadmap;

@@ -4,6 +4,7 @@ use egui::{RichText, Ui};
 
 use super::Command;
 use super::checklist::{item_row_ui, progress_bar_ui, stage_note_ui};
+use super::find_bar::{CardMatch, Filter, active_filter, marked};
 use super::widgets::{
     accent, badge_ui, bullet_ui, card_frame, optional_colour, section_heading_ui,
 };
@@ -29,18 +30,36 @@ pub fn cards_ui(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let columns = column_count(ui.available_width());
-            let cards: Vec<Card<'_>> = roadmap
+            let filter = active_filter(ui);
+            let cards: Vec<(Card<'_>, CardMatch)> = roadmap
                 .phases
                 .iter()
                 .map(Card::Phase)
                 .chain(roadmap.final_project.iter().map(Card::Project))
                 .chain(roadmap.summary.iter().map(Card::Summary))
+                .map(|card| {
+                    let found = card.find(&filter, data);
+                    (card, found)
+                })
+                .filter(|(_, found)| found.visible)
                 .collect();
+            if cards.is_empty() {
+                ui.label(
+                    RichText::new("Nothing matches the find box and the “Show” filter.").weak(),
+                );
+            }
             ui.columns(columns, |cols| {
-                for (index, card) in cards.iter().enumerate() {
+                for (index, (card, found)) in cards.iter().enumerate() {
                     let col = &mut cols[index % columns];
-                    let shown =
-                        col.scope(|col| card_ui(col, card, roadmap, data, editable, commands));
+                    let mut checklist = Checklist {
+                        roadmap,
+                        data,
+                        editable,
+                        commands,
+                        filter: &filter,
+                        hits: found.hits,
+                    };
+                    let shown = col.scope(|col| card_ui(col, card, &mut checklist));
                     // Opened from the timeline: bring this stage's card into view, once.
                     if focus_stage.is_some() && focus_stage == card.stage_id() {
                         shown.response.scroll_to_me(Some(egui::Align::TOP));
@@ -70,28 +89,27 @@ impl Card<'_> {
             Card::Summary(_) => None,
         }
     }
+
+    /// Whether the find box and the state filter leave this card visible.
+    fn find(&self, filter: &Filter, data: &RoadmapProgress) -> CardMatch {
+        match self {
+            Card::Phase(phase) => filter.phase(phase, data),
+            Card::Project(project) => filter.project(project, data),
+            Card::Summary(summary) => CardMatch {
+                visible: filter.summary_visible(summary),
+                hits: Default::default(),
+            },
+        }
+    }
 }
 
-fn card_ui(
-    ui: &mut Ui,
-    card: &Card<'_>,
-    roadmap: &Roadmap,
-    data: &RoadmapProgress,
-    editable: bool,
-    commands: &mut Vec<Command>,
-) {
+fn card_ui(ui: &mut Ui, card: &Card<'_>, checklist: &mut Checklist<'_>) {
     card_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        let mut checklist = Checklist {
-            roadmap,
-            data,
-            editable,
-            commands,
-        };
         match card {
-            Card::Phase(phase) => phase_card_ui(ui, phase, &mut checklist),
-            Card::Project(project) => project_card_ui(ui, project, &mut checklist),
-            Card::Summary(summary) => summary_card_ui(ui, summary),
+            Card::Phase(phase) => phase_card_ui(ui, phase, checklist),
+            Card::Project(project) => project_card_ui(ui, project, checklist),
+            Card::Summary(summary) => summary_card_ui(ui, summary, checklist.filter),
         }
     });
 }
@@ -102,6 +120,9 @@ struct Checklist<'a> {
     data: &'a RoadmapProgress,
     editable: bool,
     commands: &'a mut Vec<Command>,
+    /// The find box and state filter, and the query terms this card's own text matched.
+    filter: &'a Filter,
+    hits: crate::filter::TermHits,
 }
 
 impl Checklist<'_> {
@@ -109,7 +130,26 @@ impl Checklist<'_> {
         progress_bar_ui(ui, title, stage_progress(self.roadmap, stage_id, self.data));
     }
 
+    /// Whether an item passes the find box and the state filter.
+    fn shows(&self, item: &crate::roadmap::Item) -> bool {
+        self.filter.item_visible(item, self.data, self.hits)
+    }
+
+    /// A section heading and its items, or nothing when the filter hides all of them.
+    fn section_ui(&mut self, ui: &mut Ui, heading: &str, items: &[crate::roadmap::Item]) {
+        if !items.iter().any(|item| self.shows(item)) {
+            return;
+        }
+        section_heading_ui(ui, heading);
+        for item in items {
+            self.item_ui(ui, item);
+        }
+    }
+
     fn item_ui(&mut self, ui: &mut Ui, item: &crate::roadmap::Item) {
+        if !self.shows(item) {
+            return;
+        }
         ui.add_enabled_ui(self.editable, |ui| {
             item_row_ui(ui, item, self.data, self.commands);
         });
@@ -135,28 +175,29 @@ fn phase_card_ui(ui: &mut Ui, phase: &Phase, checklist: &mut Checklist<'_>) {
             badge_ui(ui, "optional", optional_colour(ui));
         }
     });
-    ui.label(RichText::new(&phase.title).heading());
-    ui.label(RichText::new(&phase.goal).italics());
+    let filter = checklist.filter;
+    ui.label(marked(ui, filter, RichText::new(&phase.title).heading()));
+    ui.label(marked(ui, filter, RichText::new(&phase.goal).italics()));
     checklist.progress_ui(ui, &phase.id, &phase.title);
 
     for group in &phase.topic_groups {
-        section_heading_ui(ui, &group.heading);
-        for topic in &group.topics {
-            checklist.item_ui(ui, topic);
-        }
+        checklist.section_ui(ui, &group.heading, &group.topics);
     }
-    if !phase.hands_on.is_empty() {
-        section_heading_ui(ui, "Hands-on");
-        for item in &phase.hands_on {
-            checklist.item_ui(ui, item);
-        }
-    }
-    if !phase.resources.is_empty() {
+    checklist.section_ui(ui, "Hands-on", &phase.hands_on);
+    let resources: Vec<_> = phase
+        .resources
+        .iter()
+        .filter(|resource| filter.resource_visible(resource, checklist.hits))
+        .collect();
+    if !resources.is_empty() {
         section_heading_ui(ui, "Resources");
-        for resource in &phase.resources {
+        for resource in resources {
             ui.horizontal_wrapped(|ui| {
-                ui.hyperlink_to(&resource.title, &resource.url)
-                    .on_hover_text(&resource.url);
+                ui.hyperlink_to(
+                    marked(ui, filter, RichText::new(&resource.title)),
+                    &resource.url,
+                )
+                .on_hover_text(&resource.url);
                 ui.label(RichText::new(resource.kind.label()).small().weak());
             });
         }
@@ -169,24 +210,26 @@ fn project_card_ui(ui: &mut Ui, project: &FinalProject, checklist: &mut Checklis
         ui.label(RichText::new("Final project").small().color(accent(ui)));
         badge_ui(ui, &project.duration_months.to_string(), accent(ui));
     });
-    ui.label(RichText::new(&project.title).heading());
+    ui.label(marked(
+        ui,
+        checklist.filter,
+        RichText::new(&project.title).heading(),
+    ));
     checklist.progress_ui(ui, &project.id, &project.title);
-    section_heading_ui(ui, &project.tech_stack_heading);
-    for item in &project.tech_stack {
-        checklist.item_ui(ui, item);
-    }
-    section_heading_ui(ui, &project.ideas_heading);
-    for item in &project.ideas {
-        checklist.item_ui(ui, item);
-    }
+    checklist.section_ui(ui, &project.tech_stack_heading, &project.tech_stack);
+    checklist.section_ui(ui, &project.ideas_heading, &project.ideas);
     checklist.note_ui(ui, &project.id);
 }
 
-fn summary_card_ui(ui: &mut Ui, summary: &Summary) {
+fn summary_card_ui(ui: &mut Ui, summary: &Summary, filter: &Filter) {
     ui.label(RichText::new("Summary").small().color(accent(ui)));
-    ui.label(RichText::new(&summary.heading).heading());
+    ui.label(marked(
+        ui,
+        filter,
+        RichText::new(&summary.heading).heading(),
+    ));
     for point in &summary.points {
-        bullet_ui(ui, point);
+        bullet_ui(ui, marked(ui, filter, RichText::new(point)));
     }
 }
 

@@ -10,6 +10,8 @@
 use egui::{Checkbox, Key, Response, RichText, TextWrapMode, Ui};
 
 use super::Command;
+use super::find_bar::{active_filter, marked};
+use super::theme::{state_colour_ui, state_mark_ui};
 use crate::progress::{ItemState, RoadmapProgress, fraction};
 use crate::roadmap::Item;
 
@@ -87,6 +89,7 @@ pub fn item_row_ui(
                     } else {
                         RichText::new(&item.text)
                     };
+                    let text = marked(ui, &active_filter(ui), text);
                     ui.add(
                         Checkbox::new(&mut checked, text)
                             .indeterminate(state == ItemState::InProgress),
@@ -194,12 +197,16 @@ fn status_line_ui(
             if let Some(day) = data.item(item_id).and_then(|p| p.done_on) {
                 text.push_str(&format!(" on {}", day.format("%Y-%m-%d")));
             }
-            ui.label(RichText::new(text).small().weak());
+            state_mark_ui(ui, state);
+            ui.label(
+                RichText::new(text)
+                    .small()
+                    .color(state_colour_ui(ui, state)),
+            );
         }
         if show_note {
-            ui.add(
-                egui::Label::new(RichText::new(format!("Note: {note}")).small().italics()).wrap(),
-            );
+            let note = RichText::new(format!("Note: {note}")).small().italics();
+            ui.add(egui::Label::new(marked(ui, &active_filter(ui), note)).wrap());
         }
     });
 }

@@ -26,13 +26,21 @@ pub enum Command {
     SetPlan(Box<PlanSettings>),
     /// Show the phase cards, scrolled to this stage's card (a click on the timeline).
     OpenStageCard(String),
+    /// Take back the last change to the learner's data (restores a snapshot; saved like any
+    /// other change).
+    Undo,
+    /// Re-apply the change the last undo took back.
+    Redo,
+    /// Print the plan (Ctrl+P).
+    Print,
 }
 
 impl Command {
     /// Whether applying this changes the learner's saved data (progress, notes, plan).
     pub fn changes_learner_data(&self) -> bool {
         match self {
-            Self::SetView(_) | Self::OpenStageCard(_) => false,
+            Self::SetView(_) | Self::OpenStageCard(_) | Self::Print => false,
+            Self::Undo | Self::Redo => true,
             Self::SetItemState { .. }
             | Self::SetItemNote { .. }
             | Self::SetStageNote { .. }

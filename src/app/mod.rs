@@ -15,6 +15,16 @@ mod timeline;
 mod weeks;
 mod widgets;
 
+// Everyday comfort: find, undo, keyboard, appearance.
+mod comfort;
+mod find_bar;
+mod help;
+mod prefs;
+mod shortcuts;
+mod theme;
+mod toolbar;
+mod undo;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -67,6 +77,8 @@ pub struct StudyPlannerApp {
     /// Collected while drawing, applied at the end of the frame.
     commands: Vec<Command>,
     screenshot: Option<ScreenshotTask>,
+    /// Undo history, find, help and appearance.
+    comfort: comfort::Comfort,
     /// The memoized schedule and what the timeline and week plan remember between frames.
     plan_views: plan_views::PlanViews,
     /// The stage whose card the cards view scrolls to once (after a click on the timeline).
@@ -90,6 +102,11 @@ impl StudyPlannerApp {
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
             commands: Vec::new(),
+            comfort: comfort::Comfort::new(
+                &cc.egui_ctx,
+                cc.storage,
+                options.screenshot.is_some(),
+            ),
             screenshot: options.screenshot.map(ScreenshotTask::new),
             plan_views: plan_views::PlanViews::default(),
             focus_stage: None,
@@ -109,11 +126,15 @@ impl StudyPlannerApp {
     /// Applies this frame's commands in order; the one place learner data changes.
     fn apply_commands(&mut self) {
         let commands = std::mem::take(&mut self.commands);
+        let undo_snapshot = undo::snapshot_before(&commands, &self.data);
         let mut data_changed = false;
         for command in commands {
             data_changed |= command.changes_learner_data();
             match command {
                 Command::SetView(view) => self.view = view,
+                Command::Undo => self.comfort.undo(&mut self.data),
+                Command::Redo => self.comfort.redo(&mut self.data),
+                Command::Print => self.comfort.print_requests += 1,
                 Command::SetItemState { item_id, state } => {
                     self.data.set_state(&item_id, state, self.today);
                 }
@@ -129,6 +150,9 @@ impl StudyPlannerApp {
                     self.focus_stage = Some(stage_id);
                 }
             }
+        }
+        if let Some(snapshot) = undo_snapshot {
+            self.comfort.history.record(snapshot, &self.data);
         }
         if data_changed {
             self.on_data_changed();
@@ -156,6 +180,11 @@ impl StudyPlannerApp {
         self.saving.flush();
     }
 
+    /// How many times the learner asked to print this session (Ctrl+P or the menu).
+    pub fn print_requests(&self) -> u32 {
+        self.comfort.print_requests
+    }
+
     /// The view currently shown.
     pub fn view(&self) -> View {
         self.view
@@ -167,15 +196,30 @@ impl StudyPlannerApp {
 }
 
 impl eframe::App for StudyPlannerApp {
+    /// Remembers theme and zoom (eframe also keeps the window size there).
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.comfort.save(storage);
+    }
+
     /// Pending progress is written before the window goes away.
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.saving.flush();
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.comfort.begin_frame();
+        shortcuts::shortcuts_ui(ui, &mut self.comfort, &mut self.commands);
         header::header_ui(ui, &self.roadmap, self.view, &mut self.commands);
         self.saving
             .panel_ui(ui, &self.roadmap, &self.data, &mut self.commands);
+        toolbar::toolbar_ui(
+            ui,
+            &self.roadmap,
+            &self.data,
+            &mut self.comfort,
+            &mut self.commands,
+        );
+        help::help_ui(ui, &mut self.comfort);
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Cards => {
                 let editable = self.saving.editable();

@@ -57,7 +57,7 @@ pub fn section_heading_ui(ui: &mut Ui, text: &str) {
 }
 
 /// A bullet point that wraps under its own indent.
-pub fn bullet_ui(ui: &mut Ui, text: &str) {
+pub fn bullet_ui(ui: &mut Ui, text: impl Into<egui::WidgetText>) {
     ui.horizontal_top(|ui| {
         ui.label("•");
         ui.add(egui::Label::new(text).wrap());

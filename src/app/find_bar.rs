@@ -1,0 +1,185 @@
+//! The find box (Ctrl+F) and state filter, and the helpers views use to apply them.
+//!
+//! The toolbar builds one [`Filter`] per frame and publishes it in egui's per-frame memory;
+//! the cards and week views read it with [`active_filter`] to skip what does not match and
+//! [`marked`] to highlight what does. Publishing it keeps the views' signatures free of a
+//! parameter most of their callers (and tests) would not care about. The matching itself is
+//! the pure [`crate::filter`] module.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, LayoutSection};
+use egui::{Color32, RichText, Ui, WidgetText};
+
+pub use crate::filter::{CardMatch, Filter, StateFilter};
+use crate::progress::RoadmapProgress;
+use crate::roadmap::Roadmap;
+
+/// The accessible name of the find box; tests type into it.
+pub const FIND_LABEL: &str = "Find";
+/// The accessible name of the state filter.
+pub const SHOW_LABEL: &str = "Show";
+
+/// What the learner typed and picked. Not saved: a search belongs to the moment.
+#[derive(Default)]
+pub struct FindState {
+    pub query: String,
+    pub states: StateFilter,
+    /// Ctrl+F asks for the find box to take the keyboard focus on the next draw.
+    pub focus_requested: bool,
+}
+
+fn filter_id() -> egui::Id {
+    egui::Id::unique("study-planner-active-filter")
+}
+
+/// Makes `filter` the one the views apply this frame.
+pub fn publish(ctx: &egui::Context, filter: Filter) {
+    ctx.data_mut(|data| data.insert_temp(filter_id(), Arc::new(filter)));
+}
+
+/// The filter the learner set (an inactive one when nothing is filtered).
+pub fn active_filter(ui: &Ui) -> Arc<Filter> {
+    ui.ctx()
+        .data(|data| data.get_temp::<Arc<Filter>>(filter_id()))
+        .unwrap_or_default()
+}
+
+/// The find box, the state filter, and how many items match.
+pub fn find_bar_ui(ui: &mut Ui, find: &mut FindState, roadmap: &Roadmap, data: &RoadmapProgress) {
+    let label = ui.label(FIND_LABEL);
+    let edit = ui.add(
+        egui::TextEdit::singleline(&mut find.query)
+            .id_salt("find-box")
+            .desired_width(220.0)
+            .hint_text("titles, topics, resources, notes"),
+    );
+    let edit = edit.labelled_by(label.id);
+    if find.focus_requested {
+        edit.request_focus();
+        find.focus_requested = false;
+    }
+    edit.on_hover_text("Find (Ctrl+F): every word must match, case does not matter");
+    if !find.query.is_empty() && ui.small_button("Clear").clicked() {
+        find.query.clear();
+    }
+
+    let show = ui.label(SHOW_LABEL);
+    egui::ComboBox::from_id_salt("find-states")
+        .selected_text(find.states.label())
+        .show_ui(ui, |ui| {
+            for states in StateFilter::ALL {
+                ui.selectable_value(&mut find.states, states, states.label());
+            }
+        })
+        .response
+        .labelled_by(show.id);
+
+    let filter = Filter::new(&find.query, find.states);
+    if filter.is_active() {
+        let (shown, total) = matching_items(&filter, roadmap, data);
+        let text = format!("{shown} of {total} items");
+        let colour = if shown == 0 {
+            ui.visuals().warn_fg_color
+        } else {
+            ui.visuals().weak_text_color()
+        };
+        ui.label(RichText::new(text).color(colour));
+    }
+    publish(ui.ctx(), filter);
+}
+
+/// How many checklist items the filter shows, of all of them.
+pub fn matching_items(
+    filter: &Filter,
+    roadmap: &Roadmap,
+    data: &RoadmapProgress,
+) -> (usize, usize) {
+    let mut shown = 0;
+    for phase in &roadmap.phases {
+        let card = filter.phase(phase, data);
+        if card.visible {
+            shown += phase
+                .items()
+                .filter(|item_ref| filter.item_visible(item_ref.item, data, card.hits))
+                .count();
+        }
+    }
+    if let Some(project) = &roadmap.final_project {
+        let card = filter.project(project, data);
+        if card.visible {
+            shown += project
+                .items()
+                .filter(|item_ref| filter.item_visible(item_ref.item, data, card.hits))
+                .count();
+        }
+    }
+    (shown, roadmap.item_count())
+}
+
+/// `text` styled as `rich`, with the parts that match the find box highlighted. Without a
+/// query (or a match) it is `rich` unchanged. `rich` must hold exactly `text`.
+pub fn marked(ui: &Ui, filter: &Filter, rich: RichText) -> WidgetText {
+    let ranges = filter.highlight_ranges(rich.text());
+    if ranges.is_empty() {
+        return rich.into();
+    }
+    let job = WidgetText::from(rich).into_layout_job(
+        ui.style(),
+        egui::FontSelection::Default,
+        ui.text_valign(),
+    );
+    WidgetText::LayoutJob(Arc::new(highlight_job(&job, &ranges, highlight_colour(ui))))
+}
+
+/// The background of a match: a marker-pen yellow, dimmed for the dark theme.
+fn highlight_colour(ui: &Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(0x6b, 0x55, 0x00)
+    } else {
+        Color32::from_rgb(0xff, 0xe0, 0x66)
+    }
+}
+
+/// Splits the job's sections at the match boundaries and gives the matched parts a background.
+fn highlight_job(job: &LayoutJob, ranges: &[Range<usize>], background: Color32) -> LayoutJob {
+    let mut out = LayoutJob {
+        text: job.text.clone(),
+        sections: Vec::new(),
+        ..job.clone()
+    };
+    for section in &job.sections {
+        let (start, end) = (section.byte_range.start.0, section.byte_range.end.0);
+        let mut cuts = vec![start, end];
+        for range in ranges {
+            for cut in [range.start, range.end] {
+                if start < cut && cut < end {
+                    cuts.push(cut);
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for pair in cuts.windows(2) {
+            let (piece_start, piece_end) = (pair[0], pair[1]);
+            let mut format = section.format.clone();
+            if ranges
+                .iter()
+                .any(|range| range.start <= piece_start && piece_end <= range.end)
+            {
+                format.background = background;
+            }
+            out.sections.push(LayoutSection {
+                leading_space: if piece_start == start {
+                    section.leading_space
+                } else {
+                    0.0
+                },
+                byte_range: piece_start.into()..piece_end.into(),
+                format,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,117 @@
+//! Keyboard shortcuts for the whole window, handled once per frame before anything is drawn.
+//!
+//! Each shortcut is a constant here, and the help panel lists them from [`help_rows`], so the
+//! keys and their documentation cannot drift apart. Zoom (Ctrl + plus / minus / 0) is egui's
+//! own handling, kept on; it is listed here too.
+//!
+//! While a text field has focus, undo/redo and "?" belong to the text field (its own undo, a
+//! typed question mark), so the app-wide meanings apply only outside text fields.
+
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+
+use super::comfort::Comfort;
+use super::{Command, View};
+
+pub const SHOW_CARDS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num1);
+pub const SHOW_TIMELINE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num2);
+pub const SHOW_WEEKS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num3);
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+pub const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+pub const REDO_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+pub const PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
+pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+pub const HELP_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Questionmark);
+pub const CLOSE_HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Escape);
+
+/// Consumes this frame's shortcuts: view switches, undo and redo become [`Command`]s; find,
+/// help and print set the comfort state the toolbar and panels read.
+pub fn shortcuts_ui(ui: &Ui, comfort: &mut Comfort, commands: &mut Vec<Command>) {
+    let typing = ui.ctx().text_edit_focused();
+    ui.ctx().input_mut(|input| {
+        for (shortcut, view) in [
+            (SHOW_CARDS, View::Cards),
+            (SHOW_TIMELINE, View::Timeline),
+            (SHOW_WEEKS, View::Weeks),
+        ] {
+            if input.consume_shortcut(&shortcut) {
+                commands.push(Command::SetView(view));
+            }
+        }
+        if input.consume_shortcut(&FIND) {
+            comfort.find.focus_requested = true;
+        }
+        if input.consume_shortcut(&PRINT) {
+            commands.push(Command::Print);
+        }
+        if input.consume_shortcut(&HELP) {
+            comfort.help_open = !comfort.help_open;
+        }
+        if typing {
+            return;
+        }
+        // Redo first: matching ignores an extra Shift, so Ctrl+Shift+Z also matches UNDO.
+        if input.consume_shortcut(&REDO) || input.consume_shortcut(&REDO_ALT) {
+            commands.push(Command::Redo);
+        } else if input.consume_shortcut(&UNDO) {
+            commands.push(Command::Undo);
+        }
+        if input.consume_shortcut(&HELP_ALT) {
+            comfort.help_open = !comfort.help_open;
+        }
+        if comfort.help_open && input.consume_shortcut(&CLOSE_HELP) {
+            comfort.help_open = false;
+        }
+    });
+}
+
+/// The rows of the help panel: keys as this platform writes them, and what they do.
+pub fn help_rows(ctx: &egui::Context) -> Vec<(String, &'static str)> {
+    let keys = |shortcut: &KeyboardShortcut| ctx.format_shortcut(shortcut);
+    let zoom = egui::gui_zoom::kb_shortcuts::ZOOM_IN;
+    vec![
+        (
+            format!(
+                "{} / {} / {}",
+                keys(&SHOW_CARDS),
+                keys(&SHOW_TIMELINE),
+                keys(&SHOW_WEEKS)
+            ),
+            "Show the phases / the timeline / the weeks",
+        ),
+        (keys(&FIND), "Find in titles, topics, resources and notes"),
+        (
+            keys(&UNDO),
+            "Undo the last change to ticks, notes or the plan",
+        ),
+        (
+            format!("{} or {}", keys(&REDO), keys(&REDO_ALT)),
+            "Redo what was undone",
+        ),
+        (keys(&PRINT), "Print the plan"),
+        (
+            format!(
+                "{} / {} / {}",
+                keys(&zoom),
+                keys(&egui::gui_zoom::kb_shortcuts::ZOOM_OUT),
+                keys(&egui::gui_zoom::kb_shortcuts::ZOOM_RESET)
+            ),
+            "Zoom in / zoom out / back to 100 %",
+        ),
+        (
+            "Tab / Shift+Tab".to_owned(),
+            "Move to the next / previous item or button",
+        ),
+        (
+            "Space".to_owned(),
+            "Tick the focused item done (again to untick)",
+        ),
+        (
+            "D / P / S / N".to_owned(),
+            "Focused item: done / in progress / skipped / not started",
+        ),
+        (format!("{} or ?", keys(&HELP)), "Show or hide this help"),
+        (keys(&CLOSE_HELP), "Close this help"),
+    ]
+}

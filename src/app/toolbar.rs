@@ -1,0 +1,119 @@
+//! The toolbar under the header: find and the state filter on the left; undo, redo,
+//! appearance and help on the right.
+
+use egui::{Button, Layout, ThemePreference, Ui};
+
+use super::comfort::Comfort;
+use super::find_bar::find_bar_ui;
+use super::{Command, shortcuts};
+use crate::progress::RoadmapProgress;
+use crate::roadmap::Roadmap;
+
+/// Accessible names of the toolbar's buttons; tests click them.
+pub const UNDO_LABEL: &str = "Undo";
+pub const REDO_LABEL: &str = "Redo";
+pub const APPEARANCE_LABEL: &str = "Appearance";
+pub const HELP_LABEL: &str = "Keyboard shortcuts and help";
+
+pub fn toolbar_ui(
+    ui: &mut Ui,
+    roadmap: &Roadmap,
+    data: &RoadmapProgress,
+    comfort: &mut Comfort,
+    commands: &mut Vec<Command>,
+) {
+    egui::Panel::top("toolbar").show(ui, |ui| {
+        ui.add_space(2.0);
+        ui.horizontal_wrapped(|ui| {
+            find_bar_ui(ui, &mut comfort.find, roadmap, data);
+            ui.with_layout(Layout::right_to_left(egui::Align::Center), |ui| {
+                help_button_ui(ui, comfort);
+                appearance_menu_ui(ui);
+                ui.separator();
+                undo_buttons_ui(ui, comfort, commands);
+            });
+        });
+        ui.add_space(2.0);
+    });
+}
+
+/// Redo then Undo (the layout runs right to left, so Undo shows first).
+fn undo_buttons_ui(ui: &mut Ui, comfort: &Comfort, commands: &mut Vec<Command>) {
+    let ctx = ui.ctx().clone();
+    let redo = ui
+        .add_enabled(comfort.history.can_redo(), Button::new(REDO_LABEL))
+        .on_hover_text(format!("Redo ({})", ctx.format_shortcut(&shortcuts::REDO)))
+        .on_disabled_hover_text("Nothing to redo");
+    if redo.clicked() {
+        commands.push(Command::Redo);
+    }
+    let undo = ui
+        .add_enabled(comfort.history.can_undo(), Button::new(UNDO_LABEL))
+        .on_hover_text(format!(
+            "Undo the last change to ticks, notes or the plan ({})",
+            ctx.format_shortcut(&shortcuts::UNDO)
+        ))
+        .on_disabled_hover_text("Nothing to undo");
+    if undo.clicked() {
+        commands.push(Command::Undo);
+    }
+}
+
+/// Theme (system, light, dark) and zoom.
+fn appearance_menu_ui(ui: &mut Ui) {
+    ui.menu_button(APPEARANCE_LABEL, |ui| {
+        ui.label(egui::RichText::new("Theme").strong());
+        let mut theme = ui.ctx().options(|options| options.theme_preference);
+        let before = theme;
+        for (choice, text) in [
+            (ThemePreference::System, "Follow the system"),
+            (ThemePreference::Light, "Light"),
+            (ThemePreference::Dark, "Dark"),
+        ] {
+            ui.radio_value(&mut theme, choice, text);
+        }
+        if theme != before {
+            ui.ctx().set_theme(theme);
+        }
+        ui.separator();
+        let zoom = ui.ctx().zoom_factor();
+        ui.label(egui::RichText::new(format!("Zoom: {:.0} %", zoom * 100.0)).strong());
+        zoom_buttons_ui(ui);
+    });
+}
+
+/// Zoom in, out and back to 100 %, with the keys that do the same.
+fn zoom_buttons_ui(ui: &mut Ui) {
+    use egui::gui_zoom::{kb_shortcuts, zoom_in, zoom_out};
+    let ctx = ui.ctx().clone();
+    let button =
+        |text: &str, shortcut| Button::new(text).shortcut_text(ctx.format_shortcut(shortcut));
+    if ui.add(button("Zoom in", &kb_shortcuts::ZOOM_IN)).clicked() {
+        zoom_in(&ctx);
+    }
+    if ui
+        .add(button("Zoom out", &kb_shortcuts::ZOOM_OUT))
+        .clicked()
+    {
+        zoom_out(&ctx);
+    }
+    let reset = ui.add_enabled(
+        ctx.zoom_factor() != 1.0,
+        button("Reset zoom", &kb_shortcuts::ZOOM_RESET),
+    );
+    if reset.clicked() {
+        ctx.set_zoom_factor(1.0);
+    }
+}
+
+fn help_button_ui(ui: &mut Ui, comfort: &mut Comfort) {
+    let response = ui
+        .selectable_label(comfort.help_open, "?")
+        .on_hover_text("Keyboard shortcuts and help (F1)");
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, true, comfort.help_open, HELP_LABEL)
+    });
+    if response.clicked() {
+        comfort.help_open = !comfort.help_open;
+    }
+}

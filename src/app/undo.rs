@@ -1,0 +1,259 @@
+//! Undo and redo of the learner's data, as whole snapshots of [`RoadmapProgress`].
+//!
+//! A snapshot is small (a few hundred short strings at most) and cheap to clone, and restoring
+//! one cannot leave the data half-changed, which a log of inverse commands could. History lives
+//! for the session only: it is never saved, so an undo can never reach back before the data
+//! this run loaded. An undo or redo is itself a change to the learner's data: the app applies
+//! it in `apply_commands` like any other [`Command`], so it is saved by the same path.
+//!
+//! Typing a note sends one command per keystroke; consecutive edits of the same note are
+//! coalesced into one step, so one undo takes back the whole edit.
+
+use std::collections::VecDeque;
+
+use super::Command;
+use crate::progress::RoadmapProgress;
+
+/// Steps kept; the oldest are dropped beyond this.
+pub const MAX_STEPS: usize = 200;
+
+/// What a frame's edits were, for coalescing note typing into one step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum EditKey {
+    ItemNote(String),
+    StageNote(String),
+    Other,
+}
+
+/// The learner's data before this frame's edits, taken only when the frame edits it.
+pub struct Snapshot {
+    before: RoadmapProgress,
+    key: EditKey,
+}
+
+/// Takes a snapshot before `commands` are applied, if any of them edits the learner's data
+/// (undo and redo themselves are not edits: they move through the history).
+pub fn snapshot_before(commands: &[Command], data: &RoadmapProgress) -> Option<Snapshot> {
+    let mut edits = commands
+        .iter()
+        .filter(|command| is_edit(command))
+        .peekable();
+    let first = edits.peek().map(|command| edit_key(command))?;
+    let key = if edits.all(|command| edit_key(command) == first) {
+        first
+    } else {
+        EditKey::Other
+    };
+    Some(Snapshot {
+        before: data.clone(),
+        key,
+    })
+}
+
+fn is_edit(command: &Command) -> bool {
+    command.changes_learner_data() && !matches!(command, Command::Undo | Command::Redo)
+}
+
+fn edit_key(command: &Command) -> EditKey {
+    match command {
+        Command::SetItemNote { item_id, .. } => EditKey::ItemNote(item_id.clone()),
+        Command::SetStageNote { stage_id, .. } => EditKey::StageNote(stage_id.clone()),
+        _ => EditKey::Other,
+    }
+}
+
+/// The session's undo and redo stacks.
+#[derive(Default)]
+pub struct UndoHistory {
+    undo: VecDeque<RoadmapProgress>,
+    redo: Vec<RoadmapProgress>,
+    /// The kind of the last recorded step, while it may still absorb more typing.
+    open_note: Option<EditKey>,
+}
+
+impl UndoHistory {
+    /// Records a step after the frame's edits were applied, if they changed anything.
+    pub fn record(&mut self, snapshot: Snapshot, now: &RoadmapProgress) {
+        if snapshot.before == *now {
+            return;
+        }
+        let continues_note = snapshot.key != EditKey::Other
+            && self.open_note.as_ref() == Some(&snapshot.key)
+            && !self.undo.is_empty();
+        if !continues_note {
+            self.undo.push_back(snapshot.before);
+            if self.undo.len() > MAX_STEPS {
+                self.undo.pop_front();
+            }
+        }
+        self.open_note = (snapshot.key != EditKey::Other).then_some(snapshot.key);
+        self.redo.clear();
+    }
+
+    /// Steps back: returns the data to restore, keeping `current` for redo.
+    pub fn undo(&mut self, current: &RoadmapProgress) -> Option<RoadmapProgress> {
+        let previous = self.undo.pop_back()?;
+        self.redo.push(current.clone());
+        self.open_note = None;
+        Some(previous)
+    }
+
+    /// Steps forward again after an undo.
+    pub fn redo(&mut self, current: &RoadmapProgress) -> Option<RoadmapProgress> {
+        let next = self.redo.pop()?;
+        self.undo.push_back(current.clone());
+        self.open_note = None;
+        Some(next)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Ends note coalescing: the next keystroke starts a new step. Called when the learner
+    /// leaves a note field, so two separate edits of the same note are two steps.
+    pub fn close_step(&mut self) {
+        self.open_note = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::ItemState;
+
+    fn day() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default()
+    }
+
+    /// Applies `commands` the way the app does, recording history.
+    fn apply(history: &mut UndoHistory, data: &mut RoadmapProgress, commands: &[Command]) {
+        let snapshot = snapshot_before(commands, data);
+        for command in commands {
+            match command {
+                Command::SetItemState { item_id, state } => data.set_state(item_id, *state, day()),
+                Command::SetItemNote { item_id, note } => data.set_note(item_id, note),
+                Command::Undo => {
+                    if let Some(previous) = history.undo(data) {
+                        *data = previous;
+                    }
+                }
+                Command::Redo => {
+                    if let Some(next) = history.redo(data) {
+                        *data = next;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(snapshot) = snapshot {
+            history.record(snapshot, data);
+        }
+    }
+
+    fn tick(id: &str) -> Command {
+        Command::SetItemState {
+            item_id: id.to_owned(),
+            state: ItemState::Done,
+        }
+    }
+
+    fn note(id: &str, text: &str) -> Command {
+        Command::SetItemNote {
+            item_id: id.to_owned(),
+            note: text.to_owned(),
+        }
+    }
+
+    #[test]
+    fn undo_and_redo_walk_back_and_forth() {
+        let mut history = UndoHistory::default();
+        let mut data = RoadmapProgress::default();
+        apply(&mut history, &mut data, &[tick("a")]);
+        apply(&mut history, &mut data, &[tick("b")]);
+        let both = data.clone();
+        apply(&mut history, &mut data, &[Command::Undo]);
+        assert_eq!(data.state("b"), ItemState::NotStarted);
+        assert_eq!(data.state("a"), ItemState::Done);
+        apply(&mut history, &mut data, &[Command::Undo]);
+        assert_eq!(data, RoadmapProgress::default());
+        assert!(!history.can_undo());
+        apply(&mut history, &mut data, &[Command::Undo]);
+        assert_eq!(data, RoadmapProgress::default());
+        apply(&mut history, &mut data, &[Command::Redo]);
+        apply(&mut history, &mut data, &[Command::Redo]);
+        assert_eq!(data, both);
+        assert!(!history.can_redo());
+    }
+
+    #[test]
+    fn a_new_edit_forgets_the_redo_steps() {
+        let mut history = UndoHistory::default();
+        let mut data = RoadmapProgress::default();
+        apply(&mut history, &mut data, &[tick("a")]);
+        apply(&mut history, &mut data, &[Command::Undo]);
+        assert!(history.can_redo());
+        apply(&mut history, &mut data, &[tick("b")]);
+        assert!(!history.can_redo());
+    }
+
+    #[test]
+    fn commands_that_change_nothing_leave_no_step() {
+        let mut history = UndoHistory::default();
+        let mut data = RoadmapProgress::default();
+        apply(
+            &mut history,
+            &mut data,
+            &[Command::SetView(super::super::View::Weeks)],
+        );
+        apply(&mut history, &mut data, &[note("a", "")]);
+        assert!(!history.can_undo());
+    }
+
+    #[test]
+    fn typing_a_note_is_one_step_but_two_edits_are_two() {
+        let mut history = UndoHistory::default();
+        let mut data = RoadmapProgress::default();
+        for text in ["c", "ch", "cha", "chap"] {
+            apply(&mut history, &mut data, &[note("a", text)]);
+        }
+        apply(&mut history, &mut data, &[tick("b")]);
+        apply(&mut history, &mut data, &[note("a", "chap 3")]);
+        apply(&mut history, &mut data, &[Command::Undo]);
+        assert_eq!(data.note("a"), "chap");
+        apply(&mut history, &mut data, &[Command::Undo]);
+        assert_eq!(data.state("b"), ItemState::NotStarted);
+        apply(&mut history, &mut data, &[Command::Undo]);
+        assert_eq!(data, RoadmapProgress::default());
+
+        // Leaving the field ends the step even for the same note.
+        let mut history = UndoHistory::default();
+        let mut data = RoadmapProgress::default();
+        apply(&mut history, &mut data, &[note("a", "x")]);
+        history.close_step();
+        apply(&mut history, &mut data, &[note("a", "xy")]);
+        apply(&mut history, &mut data, &[Command::Undo]);
+        assert_eq!(data.note("a"), "x");
+    }
+
+    #[test]
+    fn history_is_bounded() {
+        let mut history = UndoHistory::default();
+        let mut data = RoadmapProgress::default();
+        for index in 0..MAX_STEPS + 50 {
+            apply(&mut history, &mut data, &[tick(&format!("item-{index}"))]);
+        }
+        let mut undone = 0;
+        while history.can_undo() {
+            apply(&mut history, &mut data, &[Command::Undo]);
+            undone += 1;
+        }
+        assert_eq!(undone, MAX_STEPS);
+        // The oldest 50 ticks are beyond reach and stay.
+        assert_eq!(data.items.len(), 50);
+    }
+}
