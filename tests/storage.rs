@@ -200,6 +200,7 @@ fn the_good_fixture_loads() {
     let dir = data_dir_with("good.ron", false);
     let opened = ProgressStore::open(dir.path(), ROADMAP);
     assert!(opened.notices.is_empty(), "{:?}", opened.notices);
+    assert!(!opened.needs_save);
     assert_eq!(opened.progress.state("topic-a"), ItemState::Done);
     assert_eq!(
         opened.progress.item("topic-a").and_then(|p| p.done_on),
@@ -258,8 +259,9 @@ fn unreadable_files_are_moved_aside_and_the_backup_is_used() {
         assert!(notice.text.contains("restored from the backup"), "{name}");
         assert_eq!(notice.path, Some(dir.path().join(&moved[0])), "{name}");
 
-        // The backup's data is shown and the app can save again.
+        // The backup's data is shown, is to be written back at once, and saving works again.
         assert_eq!(opened.progress.state("topic-a"), ItemState::Done, "{name}");
+        assert!(opened.needs_save, "{name}");
         let mut store = opened.store;
         assert!(store.read_only().is_none(), "{name}");
         store.save(&sample("after recovery")).expect("save");
@@ -332,6 +334,7 @@ fn an_older_version_is_migrated_and_its_original_kept() {
         original
     );
     assert!(opened.notices.iter().any(|n| n.level == NoticeLevel::Info));
+    assert!(opened.needs_save);
     let mut store = opened.store;
     let progress = opened.progress.clone();
     store.save(&progress).expect("save");

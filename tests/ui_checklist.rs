@@ -177,10 +177,22 @@ fn a_second_window_on_the_same_data_is_read_only_and_says_why() {
 fn a_damaged_file_is_reported_with_where_it_was_moved() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join(PROGRESS_FILE), "(version: 2, roadmaps: {").expect("write");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/progress/good.ron"),
+        dir.path().join(study_planner::storage::BACKUP_FILE),
+    )
+    .expect("copy backup");
+    {
+        let harness = app_harness(dir.path());
+        harness.get_by_label_contains("could not be read");
+        harness.get_by_label_contains("restored from the backup");
+        harness.get_by_label_contains("progress.unreadable-");
+        assert!(harness.state().read_only().is_none());
+    }
+    // The recovered progress is written back as progress.ron, so the next start is quiet.
     let harness = app_harness(dir.path());
-    harness.get_by_label_contains("could not be read");
-    harness.get_by_label_contains("progress.unreadable-");
-    assert!(harness.state().read_only().is_none());
+    assert!(harness.state().storage_notices().is_empty());
+    assert_eq!(harness.state().data().state("topic-a"), ItemState::Done);
 }
 
 #[test]

@@ -45,6 +45,7 @@ impl SavingState {
     pub fn open(ctx: &egui::Context, data_dir: &Path, roadmap_id: &str) -> (Self, RoadmapProgress) {
         let opened = ProgressStore::open(data_dir, roadmap_id);
         let read_only = opened.store.read_only().cloned();
+        let needs_save = opened.needs_save;
         let mut notices = opened.notices;
         let wake_ctx = ctx.clone();
         let saver = match Saver::start(opened.store, Box::new(move || wake_ctx.request_repaint())) {
@@ -57,7 +58,7 @@ impl SavingState {
                 None
             }
         };
-        let state = Self {
+        let mut state = Self {
             saver,
             read_only,
             data_dir: data_dir.to_owned(),
@@ -67,6 +68,9 @@ impl SavingState {
             dialog: None,
             confirm_reset: false,
         };
+        if needs_save {
+            state.save(&opened.progress);
+        }
         (state, opened.progress)
     }
 

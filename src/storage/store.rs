@@ -76,6 +76,9 @@ pub struct Opened {
     pub progress: RoadmapProgress,
     /// What the learner should be told, in order.
     pub notices: Vec<Notice>,
+    /// The data came from the backup or an older version: save it soon, so `progress.ron`
+    /// is whole and current again even if the learner changes nothing.
+    pub needs_save: bool,
 }
 
 enum LockOutcome {
@@ -226,6 +229,7 @@ impl ProgressStore {
         let backup_path = dir.join(BACKUP_FILE);
         let mut last_good = None;
         let mut backup = None;
+        let mut needs_save = false;
         let document = match read_and_decode(&main_path) {
             Ok(Some((bytes, decoded))) => {
                 let document = match decoded {
@@ -234,6 +238,7 @@ impl ProgressStore {
                         document,
                         from_version,
                     } => {
+                        needs_save = true;
                         if owner {
                             let kept = dir.join(format!("progress.v{from_version}.ron"));
                             match atomic_write(fs.as_ref(), &kept, &bytes) {
@@ -277,6 +282,7 @@ impl ProgressStore {
                         Some(backup_path.clone()),
                     ));
                     backup = Some(bytes);
+                    needs_save = true;
                     decoded_or_read_only(decoded, &backup_path, &mut read_only, &mut notices)
                 }
                 _ => ProgressDocument::new(),
@@ -311,6 +317,7 @@ impl ProgressStore {
                 let (document, from_backup) = match recovered {
                     Ok(Some((bytes, decoded))) => {
                         backup = Some(bytes);
+                        needs_save = true;
                         let document = decoded_or_read_only(
                             decoded,
                             &backup_path,
@@ -326,6 +333,7 @@ impl ProgressStore {
             }
         };
         let progress = document.roadmap(roadmap_id);
+        let needs_save = needs_save && read_only.is_none();
         Opened {
             store: Self {
                 dir: dir.to_owned(),
@@ -339,6 +347,7 @@ impl ProgressStore {
             },
             progress,
             notices,
+            needs_save,
         }
     }
 
