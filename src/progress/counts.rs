@@ -4,43 +4,44 @@
 //! schedule's forecast and the exports all call these so they agree on one number.
 
 use super::RoadmapProgress;
-use crate::roadmap::{Roadmap, Stage};
+use crate::roadmap::{ItemRef, Roadmap, Stage};
 
 /// `(complete, total)` for one stage (phase or final project), by stage id. Done and skipped
-/// items count as complete. An unknown stage id gives `(0, 0)`.
+/// items count as complete. An unknown stage id gives `(0, 0)`. Cheap enough to call per card
+/// per frame: it walks only that stage's items.
 pub fn stage_progress(
     roadmap: &Roadmap,
     stage_id: &str,
     progress: &RoadmapProgress,
 ) -> (usize, usize) {
-    roadmap
-        .stages()
-        .iter()
-        .find(|stage| stage.id == stage_id)
-        .map_or((0, 0), |stage| stage_counts(stage, progress))
+    if let Some(phase) = roadmap.phase(stage_id) {
+        return items_progress(phase.items(), progress);
+    }
+    match &roadmap.final_project {
+        Some(project) if project.id == stage_id => items_progress(project.items(), progress),
+        _ => (0, 0),
+    }
 }
 
 /// `(complete, total)` for a stage already in hand (saves looking it up again).
 pub fn stage_counts(stage: &Stage<'_>, progress: &RoadmapProgress) -> (usize, usize) {
-    let complete = stage
-        .items
-        .iter()
-        .filter(|item| progress.state(&item.item.id).is_complete())
-        .count();
-    (complete, stage.items.len())
+    items_progress(stage.items.iter().copied(), progress)
+}
+
+/// `(complete, total)` over any items, e.g. one week of the plan.
+pub fn items_progress<'a>(
+    items: impl IntoIterator<Item = ItemRef<'a>>,
+    progress: &RoadmapProgress,
+) -> (usize, usize) {
+    items.into_iter().fold((0, 0), |(complete, total), item| {
+        let done = usize::from(progress.state(&item.item.id).is_complete());
+        (complete + done, total + 1)
+    })
 }
 
 /// `(complete, total)` over every checklist item of the roadmap.
 pub fn overall_progress(roadmap: &Roadmap, progress: &RoadmapProgress) -> (usize, usize) {
-    let mut complete = 0;
-    let mut total = 0;
-    for item in roadmap.items() {
-        total += 1;
-        if progress.state(&item.item.id).is_complete() {
-            complete += 1;
-        }
-    }
-    (complete, total)
+    items_progress(roadmap.items(), progress)
 }
 
 /// `complete / total` in 0.0..=1.0, for a progress bar; an empty stage counts as 0.
@@ -83,7 +84,16 @@ mod tests {
             overall_progress(&roadmap, &progress),
             (2, roadmap.item_count())
         );
-        // Another stage is untouched.
+        assert_eq!(
+            stage_counts(first, &progress),
+            stage_progress(&roadmap, first.id, &progress)
+        );
+        // Another stage, and the final project, are untouched.
+        let project = stages.last().map(|s| s.id).unwrap_or_default();
+        assert_eq!(
+            stage_progress(&roadmap, project, &progress),
+            (0, stages.last().map_or(0, |s| s.items.len()))
+        );
         assert_eq!(
             stage_progress(&roadmap, stages[1].id, &progress),
             (0, stages[1].items.len())

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::schedule::PlanSettings;
 
-pub use counts::{fraction, overall_progress, stage_counts, stage_progress};
+pub use counts::{fraction, items_progress, overall_progress, stage_counts, stage_progress};
 
 /// Where a learner stands on one checklist item.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
