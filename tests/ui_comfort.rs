@@ -101,6 +101,21 @@ fn typing_in_find_filters_cards_and_items() {
 }
 
 #[test]
+fn find_filters_the_week_plan() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = app_harness(dir.path());
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    assert_eq!(harness.state().view(), View::Weeks);
+    assert!(shows(&harness, "Week 1"));
+    assert!(shows(&harness, OOP));
+    type_in_find(&mut harness, "sqlalchemy");
+    checkbox(&harness, ORM);
+    assert!(!shows(&harness, OOP));
+    assert!(!shows(&harness, "Week 1"));
+    assert!(!shows(&harness, "Celery & Redis (Task Queues for Background Jobs)"));
+}
+
+#[test]
 fn find_searches_resources_and_notes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut harness = app_harness(dir.path());

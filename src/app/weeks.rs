@@ -8,6 +8,7 @@ use egui::{Align, CornerRadius, Frame, Margin, RichText, Stroke, Ui};
 
 use super::Command;
 use super::checklist::item_row_ui;
+use super::find_bar::{Filter, active_filter};
 use super::widgets::{accent, badge_ui};
 use crate::progress::RoadmapProgress;
 use crate::roadmap::{Item, Roadmap};
@@ -62,16 +63,45 @@ pub fn weeks_view_ui(
         .map(|item| (item.item.id.as_str(), item.item))
         .collect();
     let target = scroll_to.take();
+    // The find box and state filter: weeks with no matching item are left out.
+    let filter = active_filter(ui);
+    let stages = roadmap.stages();
+    let stage_hits: HashMap<&str, crate::filter::TermHits> = stages
+        .iter()
+        .map(|stage| (stage.id, filter.stage(stage, data).hits))
+        .collect();
+    let mut last_stage: Option<&str> = None;
     egui::ScrollArea::vertical()
         .id_salt("weeks")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for (index, week) in schedule.weeks.iter().enumerate() {
-                let heading =
-                    (week.stage_week == 1).then(|| stage_heading_ui(ui, roadmap, schedule, week));
+                let hits = stage_hits
+                    .get(week.stage_id.as_str())
+                    .copied()
+                    .unwrap_or_default();
+                let found = Found {
+                    filter: &filter,
+                    hits,
+                };
+                if filter.is_active() && !found.any(week, &items, data) {
+                    continue;
+                }
+                let first_shown = last_stage != Some(week.stage_id.as_str());
+                last_stage = Some(week.stage_id.as_str());
+                let heading = (week.stage_week == 1 || (filter.is_active() && first_shown))
+                    .then(|| stage_heading_ui(ui, roadmap, schedule, week));
                 let is_current = current == Some(index);
-                let response =
-                    week_ui(ui, week, schedule.start, is_current, &items, data, commands);
+                let response = week_ui(
+                    ui,
+                    week,
+                    schedule.start,
+                    is_current,
+                    &items,
+                    data,
+                    &found,
+                    commands,
+                );
                 if target == Some(index) {
                     // A phase's first week comes with its heading in view.
                     heading.unwrap_or(response).scroll_to_me(Some(Align::TOP));
@@ -111,7 +141,31 @@ fn stage_heading_ui(
     row.response
 }
 
-/// One week: its number and dates, then its items.
+/// The find box's filter and what a week's stage already matched.
+struct Found<'a> {
+    filter: &'a Filter,
+    hits: crate::filter::TermHits,
+}
+
+impl Found<'_> {
+    fn shows(&self, item: &Item, data: &RoadmapProgress) -> bool {
+        self.filter.item_visible(item, data, self.hits)
+    }
+
+    /// Whether any of the week's items passes the filter.
+    fn any(&self, week: &PlanWeek, items: &HashMap<&str, &Item>, data: &RoadmapProgress) -> bool {
+        week.items
+            .iter()
+            .filter_map(|id| items.get(id.as_str()))
+            .any(|item| self.shows(item, data))
+    }
+}
+
+/// One week: its number and dates, then its items (those the find box leaves).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a drawing function over the frame's read-only inputs; bundling them would only move the list"
+)]
 fn week_ui(
     ui: &mut Ui,
     week: &PlanWeek,
@@ -119,6 +173,7 @@ fn week_ui(
     is_current: bool,
     items: &HashMap<&str, &Item>,
     data: &RoadmapProgress,
+    found: &Found<'_>,
     commands: &mut Vec<Command>,
 ) -> egui::Response {
     let visuals = ui.visuals();
@@ -170,7 +225,9 @@ fn week_ui(
                 );
             }
             for id in &week.items {
-                if let Some(item) = items.get(id.as_str()) {
+                if let Some(item) = items.get(id.as_str())
+                    && found.shows(item, data)
+                {
                     item_row_ui(ui, item, data, commands);
                 }
             }
