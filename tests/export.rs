@@ -495,3 +495,260 @@ fn a_thousand_items_export_to_every_format() {
     };
     assert!(events > fixture.schedule.included().count());
 }
+
+// ---- The window's "Print…" (headless; the PDF viewer is replaced by a recorder) ----
+
+mod window {
+    use std::path::{Path, PathBuf};
+    use std::sync::{Arc, Mutex};
+
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use study_planner::app::{AppOptions, StudyPlannerApp, View};
+    use study_planner::roadmap;
+
+    fn harness(data_dir: &Path) -> Harness<'static, StudyPlannerApp> {
+        let options = AppOptions {
+            roadmap: Arc::new(roadmap::embedded()),
+            data_dir: data_dir.to_owned(),
+            view: View::Cards,
+            screenshot: None,
+            today: chrono::NaiveDate::from_ymd_opt(2026, 2, 16),
+        };
+        Harness::builder()
+            .with_size(egui::vec2(1200.0, 800.0))
+            .build_eframe(|cc| StudyPlannerApp::new(cc, options))
+    }
+
+    /// Clicks "Print…" and runs frames until the background job has reported its outcome.
+    fn print(harness: &mut Harness<'static, StudyPlannerApp>) -> (String, bool) {
+        harness.run();
+        harness.get_by_label("Print…").click();
+        // The job runs on its own thread; a frame only polls its channel. 600 frames of at
+        // least 10 ms is a generous bound, not a speed requirement.
+        for _ in 0..600 {
+            harness.step();
+            if let Some((text, is_error)) = harness.state().export_message() {
+                return (text.to_owned(), is_error);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        panic!("printing never finished");
+    }
+
+    fn recorder(harness: &mut Harness<'static, StudyPlannerApp>) -> Arc<Mutex<Vec<PathBuf>>> {
+        let opened = Arc::new(Mutex::new(Vec::new()));
+        let log = Arc::clone(&opened);
+        harness.state_mut().set_pdf_opener(move |path| {
+            if let Ok(mut paths) = log.lock() {
+                paths.push(path.to_owned());
+            }
+            Ok(())
+        });
+        opened
+    }
+
+    #[test]
+    fn print_writes_the_pdf_and_opens_it_in_the_viewer() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let mut harness = harness(dir.path());
+        let opened = recorder(&mut harness);
+        let (text, is_error) = print(&mut harness);
+        assert!(!is_error, "{text}");
+        let expected = dir.path().join("printouts/python-enterprise-plan.pdf");
+        assert!(text.contains(&expected.display().to_string()), "{text}");
+        let bytes = std::fs::read(&expected).unwrap_or_else(|err| panic!("{err}"));
+        assert!(bytes.starts_with(b"%PDF-"));
+        let opened = opened.lock().map(|p| p.clone()).unwrap_or_default();
+        assert_eq!(opened, vec![expected]);
+        // The command line makes the very same file from the same data folder and day.
+        let cli = std::process::Command::new(env!("CARGO_BIN_EXE_study-planner"))
+            .args([
+                "export",
+                "--format",
+                "pdf",
+                "--today",
+                "2026-02-16",
+                "--data-dir",
+            ])
+            .arg(dir.path())
+            .env_remove("STUDY_PLANNER_DATA_DIR")
+            .output()
+            .unwrap_or_else(|err| panic!("{err}"));
+        assert!(cli.status.success(), "{cli:?}");
+        assert!(
+            cli.stdout == bytes,
+            "the window's PDF differs from the command line's"
+        );
+        // The message is on screen, and can be dismissed.
+        harness.run();
+        harness.get_by_label_contains("open in your PDF viewer");
+        harness.get_by_label("Dismiss export message").click();
+        harness.run();
+        assert!(harness.state().export_message().is_none());
+    }
+
+    #[test]
+    fn a_missing_viewer_is_a_clear_message_and_the_pdf_is_kept() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let mut harness = harness(dir.path());
+        harness.state_mut().set_pdf_opener(|_| {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "no program for PDF files",
+            ))
+        });
+        let (text, is_error) = print(&mut harness);
+        assert!(is_error);
+        assert!(text.starts_with("No PDF viewer could be opened (no program for PDF files)"));
+        assert!(
+            dir.path()
+                .join("printouts/python-enterprise-plan.pdf")
+                .exists()
+        );
+    }
+
+    #[test]
+    fn an_unwritable_folder_is_a_clear_message() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        // A file where the printouts folder should go: no folder can be made there.
+        std::fs::write(dir.path().join("printouts"), b"in the way")
+            .unwrap_or_else(|err| panic!("{err}"));
+        let mut harness = harness(dir.path());
+        let opened = recorder(&mut harness);
+        let (text, is_error) = print(&mut harness);
+        assert!(is_error);
+        assert!(
+            text.starts_with("Cannot make the folder for the PDF"),
+            "{text}"
+        );
+        assert!(opened.lock().map(|p| p.is_empty()).unwrap_or(false));
+    }
+}
+
+// ---- `study-planner export` ----
+
+mod command_line {
+    use std::process::Output;
+
+    use super::{ExportFormat, Fixture, Paper, day, embedded, roadmap};
+    use study_planner::progress::RoadmapProgress;
+    use study_planner::schedule::{PlanSettings, compute};
+
+    fn run(args: &[&str], data_dir: &std::path::Path) -> Output {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_study-planner"))
+            .arg("export")
+            .args(args)
+            .arg("--data-dir")
+            .arg(data_dir)
+            .env_remove("STUDY_PLANNER_DATA_DIR")
+            .output();
+        match output {
+            Ok(output) => output,
+            Err(err) => panic!("cannot run study-planner: {err}"),
+        }
+    }
+
+    /// The fixture's plan with no progress: what a fresh data folder gives the command line.
+    fn fresh() -> Fixture {
+        let roadmap = roadmap::embedded();
+        let settings = PlanSettings {
+            start: Some(day(2026, 1, 7)),
+            ..PlanSettings::default()
+        };
+        let today = day(2026, 2, 16);
+        let schedule = compute(&roadmap, &settings, today);
+        Fixture {
+            roadmap,
+            settings,
+            progress: RoadmapProgress::default(),
+            schedule,
+            today,
+        }
+    }
+
+    #[test]
+    fn text_formats_go_to_stdout_exactly_as_the_library_makes_them() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let fixture = fresh();
+        for (flag, format) in [
+            ("md", ExportFormat::Md),
+            ("csv", ExportFormat::Csv),
+            ("ics", ExportFormat::Ics),
+        ] {
+            let output = run(
+                &[
+                    "--format",
+                    flag,
+                    "--start",
+                    "2026-01-07",
+                    "--today",
+                    "2026-02-16",
+                ],
+                dir.path(),
+            );
+            assert!(output.status.success(), "{flag}: {output:?}");
+            assert_eq!(output.stdout, fixture.export(format, Paper::A4), "{flag}");
+        }
+    }
+
+    #[test]
+    fn pdf_goes_to_the_file_given_on_the_paper_asked_for() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let out = dir.path().join("plan.pdf");
+        let out_arg = out.display().to_string();
+        let args = [
+            "--format",
+            "pdf",
+            "--paper",
+            "letter",
+            "--out",
+            &out_arg,
+            "--start",
+            "2026-01-07",
+            "--today",
+            "2026-02-16",
+        ];
+        let output = run(&args, dir.path());
+        assert!(output.status.success(), "{output:?}");
+        assert!(output.stdout.is_empty());
+        let bytes = std::fs::read(&out).unwrap_or_else(|err| panic!("{err}"));
+        assert_eq!(bytes, fresh().export(ExportFormat::Pdf, Paper::Letter));
+    }
+
+    #[test]
+    fn plan_flags_change_the_export() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let args = ["--format", "csv", "--start", "2026-01-05", "--pace", "fast"];
+        let output = run(&args, dir.path());
+        assert!(output.status.success(), "{output:?}");
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            text.contains(",1,2026-01-05,2026-01-11,not started,"),
+            "{text}"
+        );
+        let base = embedded();
+        assert_ne!(output.stdout, base.export(ExportFormat::Csv, Paper::A4));
+    }
+
+    #[test]
+    fn an_unwritable_destination_is_a_message_and_exit_1() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let out = dir.path().join("no/such/folder/plan.md");
+        let out_arg = out.display().to_string();
+        let output = run(&["--format", "md", "--out", &out_arg], dir.path());
+        assert_eq!(output.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("cannot write the file"), "{stderr}");
+        assert!(stderr.contains(&out_arg), "{stderr}");
+    }
+
+    #[test]
+    fn a_bad_format_is_a_usage_error() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let output = run(&["--format", "docx"], dir.path());
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("pdf, ics, md, csv"), "{stderr}");
+    }
+}

@@ -31,15 +31,17 @@ pub enum Command {
     Undo,
     /// Re-apply the change the last undo took back.
     Redo,
-    /// Print the plan (Ctrl+P).
+    /// Print the plan (Ctrl+P): the PDF opens in the system's viewer.
     Print,
+    /// Save the plan in this format where the learner chooses (a file dialog).
+    Export(crate::export::ExportFormat),
 }
 
 impl Command {
     /// Whether applying this changes the learner's saved data (progress, notes, plan).
     pub fn changes_learner_data(&self) -> bool {
         match self {
-            Self::SetView(_) | Self::OpenStageCard(_) | Self::Print => false,
+            Self::SetView(_) | Self::OpenStageCard(_) | Self::Print | Self::Export(_) => false,
             Self::Undo | Self::Redo => true,
             Self::SetItemState { .. }
             | Self::SetItemNote { .. }

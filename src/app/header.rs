@@ -1,11 +1,18 @@
-//! The top bar: roadmap title, the total estimate, and the view switcher.
+//! The top bar: roadmap title, the total estimate, the view switcher, print and export.
 
 use egui::{RichText, Ui};
 
+use super::export_ui::{ExportUi, export_buttons_ui};
 use super::{Command, View};
 use crate::roadmap::Roadmap;
 
-pub fn header_ui(ui: &mut Ui, roadmap: &Roadmap, view: View, commands: &mut Vec<Command>) {
+pub fn header_ui(
+    ui: &mut Ui,
+    roadmap: &Roadmap,
+    view: View,
+    export: &mut ExportUi,
+    commands: &mut Vec<Command>,
+) {
     egui::Panel::top("header").show(ui, |ui| {
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
@@ -14,15 +21,18 @@ pub fn header_ui(ui: &mut Ui, roadmap: &Roadmap, view: View, commands: &mut Vec<
         });
         ui.horizontal(|ui| {
             for candidate in [View::Cards, View::Timeline, View::Weeks] {
-                if available(candidate) {
-                    if ui
+                if available(candidate)
+                    && ui
                         .selectable_label(view == candidate, candidate.label())
                         .clicked()
-                    {
-                        commands.push(Command::SetView(candidate));
-                    }
+                {
+                    commands.push(Command::SetView(candidate));
                 }
             }
+            // Print and export sit at the right end of the view switcher.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.horizontal(|ui| export_buttons_ui(ui, export, commands));
+            });
         });
         ui.add_space(4.0);
     });

@@ -4,6 +4,7 @@
 mod cards;
 mod checklist;
 mod command;
+mod export_ui;
 mod header;
 mod icon;
 mod idle_report;
@@ -85,6 +86,8 @@ pub struct StudyPlannerApp {
     focus_stage: Option<String>,
     /// The background saver, banners about the learner's file, the progress menu.
     saving: saving::SavingState,
+    /// Print and export: the job under way and its outcome.
+    export: export_ui::ExportUi,
 }
 
 impl StudyPlannerApp {
@@ -110,6 +113,7 @@ impl StudyPlannerApp {
             screenshot: options.screenshot.map(ScreenshotTask::new),
             plan_views: plan_views::PlanViews::default(),
             focus_stage: None,
+            export: export_ui::ExportUi::new(&cc.egui_ctx, &options.data_dir),
         }
     }
 
@@ -134,7 +138,11 @@ impl StudyPlannerApp {
                 Command::SetView(view) => self.view = view,
                 Command::Undo => self.comfort.undo(&mut self.data),
                 Command::Redo => self.comfort.redo(&mut self.data),
-                Command::Print => self.comfort.print_requests += 1,
+                Command::Print => {
+                    self.comfort.print_requests += 1;
+                    self.start_export(export_ui::Target::Print);
+                }
+                Command::Export(format) => self.start_export(export_ui::Target::File(format)),
                 Command::SetItemState { item_id, state } => {
                     self.data.set_state(&item_id, state, self.today);
                 }
@@ -185,6 +193,30 @@ impl StudyPlannerApp {
         self.comfort.print_requests
     }
 
+    /// Prints or exports the plan as it stands, in the background.
+    fn start_export(&mut self, target: export_ui::Target) {
+        let snapshot = export_ui::Snapshot {
+            roadmap: Arc::clone(&self.roadmap),
+            schedule: self.schedule(),
+            progress: self.data.clone(),
+            today: self.today,
+        };
+        self.export.start(target, snapshot);
+    }
+
+    /// Replaces how "Print…" opens the PDF (tests pass a recorder, never a real viewer).
+    pub fn set_pdf_opener(
+        &mut self,
+        opener: impl Fn(&std::path::Path) -> std::io::Result<()> + Send + Sync + 'static,
+    ) {
+        self.export.set_opener(Arc::new(opener));
+    }
+
+    /// The message about the last print or export, and whether it is an error.
+    pub fn export_message(&self) -> Option<(&str, bool)> {
+        self.export.message().map(|m| (m.text.as_str(), m.is_error))
+    }
+
     /// The view currently shown.
     pub fn view(&self) -> View {
         self.view
@@ -209,7 +241,14 @@ impl eframe::App for StudyPlannerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.comfort.begin_frame();
         shortcuts::shortcuts_ui(ui, &mut self.comfort, &mut self.commands);
-        header::header_ui(ui, &self.roadmap, self.view, &mut self.commands);
+        header::header_ui(
+            ui,
+            &self.roadmap,
+            self.view,
+            &mut self.export,
+            &mut self.commands,
+        );
+        self.export.status_ui(ui);
         self.saving
             .panel_ui(ui, &self.roadmap, &self.data, &mut self.commands);
         toolbar::toolbar_ui(

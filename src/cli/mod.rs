@@ -8,6 +8,7 @@ use std::sync::Arc;
 use anyhow::{Context as _, anyhow};
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub mod export;
 pub mod plan;
 
 use crate::app::{AppOptions, View};
@@ -62,6 +63,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export the plan: a printable PDF, calendar events (.ics), Markdown checklists or CSV.
+    /// Text formats go to standard output unless --out FILE is given.
+    Export(export::ExportArgs),
 }
 
 /// The views of the main window.
@@ -101,6 +105,7 @@ pub fn run_cli(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Check { ref file }) => Ok(check(file)),
         Some(Command::Plan { ref plan, json }) => plan::run(&cli, plan, json),
+        Some(Command::Export(ref args)) => export::run(&cli, args),
         None => open_window(&cli),
     }
 }

@@ -11,7 +11,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use icalendar::{Calendar, Component as _, Event, EventLike as _};
 
-use super::long_date;
+use super::date_range;
 use super::model::{ItemEntry, PlanDoc, StageEntry, WeekEntry, plural};
 
 /// Identifies the program that made the file (RFC 5545 §3.7.3).
@@ -63,11 +63,10 @@ fn stage_event(
         description.push(format!("Goal: {goal}"));
     }
     description.push(format!(
-        "{} {}, {} – {} (estimate {}). {} of {} items complete.",
+        "{} {}, {} (estimate {}). {} of {} items complete.",
         stage.weeks,
         plural(stage.weeks, "week", "weeks"),
-        long_date(stage.start),
-        long_date(stage.end),
+        date_range(stage.start, stage.end),
         stage.estimate_weeks_text(),
         stage.progress.0,
         stage.progress.1

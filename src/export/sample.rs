@@ -12,12 +12,12 @@ pub fn generated_roadmap(items: usize) -> Roadmap {
     let project_items = items.min(6);
     let phase_items = items - project_items;
     let phase_count = phase_items.div_ceil(per_phase).max(1);
-    let mut next = 0;
+    let mut next: usize = 0;
     let mut take = |count: usize, prefix: &str| -> Vec<Item> {
         (0..count)
             .map(|_| {
                 next += 1;
-                let long = if next % 7 == 0 {
+                let long = if next.is_multiple_of(7) {
                     " — with a much longer explanation that has to wrap over several lines \
                      of the printed page, naïve café Ελληνικά Кириллица, and a URL \
                      https://example.org/a/really/long/path/that/cannot/break/at/spaces"
@@ -45,7 +45,7 @@ pub fn generated_roadmap(items: usize) -> Roadmap {
             short_title: Some(format!("Phase {number}")),
             goal: "Learn everything in this generated phase, one week at a time.".to_owned(),
             duration_months: MonthRange { min: 1.0, max: 2.0 },
-            optional: number % 5 == 0,
+            optional: number.is_multiple_of(5),
             topic_groups: vec![TopicGroup {
                 heading: "Topics".to_owned(),
                 topics,

@@ -1,0 +1,370 @@
+//! "Print…" and "Export…": the plan leaves the window as a file.
+//!
+//! Print writes the PDF into the data folder and opens it in the system's PDF viewer, whose
+//! print dialog does the printing. Export asks where to save (a native dialog) and writes the
+//! chosen format there. The bytes come from [`crate::export::export`], so they are exactly
+//! what `study-planner export` writes. Building, writing and opening run on a background
+//! thread; the window polls a channel every frame and is woken when a step finishes, so it
+//! never waits on the disk or the viewer. Every outcome, good or bad, ends as a message under
+//! the header: nothing fails silently.
+
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::pin::pin;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::task::{Context, Poll, Wake, Waker};
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+use super::Command;
+use crate::export::{ExportFormat, ExportInput, Paper, export, suggested_file_name};
+use crate::progress::RoadmapProgress;
+use crate::roadmap::Roadmap;
+use crate::schedule::Schedule;
+
+/// Accessible names of the header's buttons; tests click them.
+pub const PRINT_LABEL: &str = "Print…";
+pub const EXPORT_LABEL: &str = "Export…";
+pub const DISMISS_LABEL: &str = "Dismiss export message";
+
+/// Opens a file in the system's viewer. Replaceable so tests never launch a real viewer.
+pub type Opener = Arc<dyn Fn(&Path) -> std::io::Result<()> + Send + Sync>;
+
+/// Where the file goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// The PDF, into the data folder, then opened in the PDF viewer.
+    Print,
+    /// The format, to a place the learner picks.
+    File(ExportFormat),
+}
+
+/// What the learner's plan looked like when they asked: owned, so the background thread can
+/// build the file while they keep ticking.
+pub struct Snapshot {
+    pub roadmap: Arc<Roadmap>,
+    pub schedule: Arc<Schedule>,
+    pub progress: RoadmapProgress,
+    pub today: NaiveDate,
+}
+
+/// A message under the header about the last print or export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// The work of one print or export, run on the background thread.
+type Job = Box<dyn FnOnce(&Sender<Report>) + Send>;
+
+/// Step reports from the background thread.
+#[derive(Debug)]
+enum Report {
+    /// Still working; the message says on what.
+    Progress(String),
+    /// Finished: the last word.
+    Done(Message),
+}
+
+/// State of printing and exporting: the paper, the job under way, the last message.
+pub struct ExportUi {
+    ctx: egui::Context,
+    /// Where "Print…" writes its PDF (`<data dir>/printouts`).
+    print_dir: PathBuf,
+    pub paper: Paper,
+    opener: Opener,
+    job: Option<Receiver<Report>>,
+    /// What the job under way is doing, shown with a spinner.
+    working: Option<String>,
+    message: Option<Message>,
+}
+
+impl ExportUi {
+    pub fn new(ctx: &egui::Context, data_dir: &Path) -> Self {
+        Self {
+            ctx: ctx.clone(),
+            print_dir: data_dir.join("printouts"),
+            paper: Paper::from_locale(),
+            opener: Arc::new(|path: &Path| open::that(path)),
+            job: None,
+            working: None,
+            message: None,
+        }
+    }
+
+    /// Replaces the way files are opened in the viewer (tests).
+    pub fn set_opener(&mut self, opener: Opener) {
+        self.opener = opener;
+    }
+
+    /// Whether a print or export is under way (the buttons wait until it ends).
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    /// Starts printing or exporting `snapshot` in the background.
+    pub fn start(&mut self, target: Target, snapshot: Snapshot) {
+        if self.busy() {
+            return;
+        }
+        let (sender, receiver) = channel();
+        let ctx = self.ctx.clone();
+        let paper = self.paper;
+        let job: Job = match target {
+            Target::Print => {
+                let dir = self.print_dir.clone();
+                let opener = Arc::clone(&self.opener);
+                self.working = Some("Making the PDF…".to_owned());
+                Box::new(move |reports| print(&snapshot, paper, &dir, &*opener, reports))
+            }
+            Target::File(format) => {
+                // The dialog is created here, on the UI thread, as rfd recommends (macOS needs
+                // it); the background thread only waits for the answer.
+                let name = suggested_file_name(&snapshot.roadmap, format);
+                let dialog = rfd::AsyncFileDialog::new()
+                    .set_title(format!("Export the plan as {}", format.label()))
+                    .set_file_name(name)
+                    .add_filter(format.label(), &[format.extension()])
+                    .save_file();
+                self.working = Some("Waiting for a file name…".to_owned());
+                Box::new(move |reports| {
+                    let path = block_on(dialog).map(|handle| handle.path().to_owned());
+                    save(&snapshot, format, paper, path, reports);
+                })
+            }
+        };
+        let spawned = std::thread::Builder::new()
+            .name("study-planner export".to_owned())
+            .spawn(move || {
+                job(&sender);
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.job = Some(receiver);
+                self.message = None;
+            }
+            Err(err) => {
+                self.working = None;
+                self.message = Some(error(format!("Cannot start exporting: {err}")));
+            }
+        }
+    }
+
+    /// Takes what the background thread reported since the last frame.
+    pub fn poll(&mut self) {
+        let Some(receiver) = &self.job else {
+            return;
+        };
+        loop {
+            match receiver.try_recv() {
+                Ok(Report::Progress(text)) => self.working = Some(text),
+                Ok(Report::Done(message)) => {
+                    self.message = Some(message);
+                    self.working = None;
+                    self.job = None;
+                    return;
+                }
+                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Disconnected) => {
+                    // The thread ended without a last word: it panicked.
+                    self.message = Some(error(
+                        "Exporting stopped unexpectedly; nothing more was written.".to_owned(),
+                    ));
+                    self.working = None;
+                    self.job = None;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The line under the header: a spinner while working, then the outcome.
+    pub fn status_ui(&mut self, ui: &mut Ui) {
+        self.poll();
+        if self.working.is_none() && self.message.is_none() {
+            return;
+        }
+        egui::Panel::top("export-status").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                if let Some(working) = &self.working {
+                    ui.spinner();
+                    ui.label(working);
+                } else if let Some(message) = &self.message {
+                    let text = RichText::new(&message.text);
+                    let text = if message.is_error {
+                        text.color(ui.visuals().error_fg_color)
+                    } else {
+                        text
+                    };
+                    ui.label(text);
+                    let dismiss = ui.small_button("×").on_hover_text("Dismiss");
+                    dismiss.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, DISMISS_LABEL)
+                    });
+                    if dismiss.clicked() {
+                        self.message = None;
+                    }
+                }
+            });
+        });
+        if self.busy() {
+            // The thread wakes the window when it finishes; this keeps the spinner turning.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+}
+
+/// "Print…" and "Export…" for the header. Export's menu lists the formats and the paper size.
+pub fn export_buttons_ui(ui: &mut Ui, export_ui: &mut ExportUi, commands: &mut Vec<Command>) {
+    let enabled = !export_ui.busy();
+    let print = ui
+        .add_enabled(enabled, egui::Button::new(PRINT_LABEL))
+        .on_hover_text("Open the plan as a PDF in your viewer, to print it (Ctrl+P)");
+    if print.clicked() {
+        commands.push(Command::Print);
+    }
+    ui.add_enabled_ui(enabled, |ui| {
+        ui.menu_button(EXPORT_LABEL, |ui| {
+            for format in ExportFormat::ALL {
+                if ui.button(format!("{}…", format.label())).clicked() {
+                    commands.push(Command::Export(format));
+                    ui.close();
+                }
+            }
+            ui.separator();
+            ui.label(RichText::new("PDF paper size").weak());
+            for paper in Paper::ALL {
+                ui.radio_value(&mut export_ui.paper, paper, paper.label());
+            }
+        })
+        .response
+        .on_hover_text("Save the plan as PDF, iCalendar, Markdown or CSV");
+    });
+}
+
+fn report(reports: &Sender<Report>, report: Report) {
+    // The window may have closed; then nobody needs to hear.
+    let _ = reports.send(report);
+}
+
+fn error(text: String) -> Message {
+    Message {
+        text,
+        is_error: true,
+    }
+}
+
+fn info(text: String) -> Message {
+    Message {
+        text,
+        is_error: false,
+    }
+}
+
+fn build(snapshot: &Snapshot, format: ExportFormat, paper: Paper) -> Result<Vec<u8>, String> {
+    let input = ExportInput {
+        roadmap: &snapshot.roadmap,
+        schedule: &snapshot.schedule,
+        progress: &snapshot.progress,
+        settings: &snapshot.progress.plan,
+        today: snapshot.today,
+        paper,
+    };
+    export(format, &input).map_err(|err| format!("Cannot make the file: {err}"))
+}
+
+/// Writes the PDF into `dir` and opens it in the viewer.
+fn print(
+    snapshot: &Snapshot,
+    paper: Paper,
+    dir: &Path,
+    opener: &(dyn Fn(&Path) -> std::io::Result<()> + Send + Sync),
+    reports: &Sender<Report>,
+) {
+    let path = dir.join(suggested_file_name(&snapshot.roadmap, ExportFormat::Pdf));
+    let written = build(snapshot, ExportFormat::Pdf, paper).and_then(|bytes| {
+        std::fs::create_dir_all(dir).map_err(|err| {
+            format!(
+                "Cannot make the folder for the PDF ({err}): {}",
+                dir.display()
+            )
+        })?;
+        write(&path, &bytes)
+    });
+    if let Err(text) = written {
+        report(reports, Report::Done(error(text)));
+        return;
+    }
+    report(
+        reports,
+        Report::Progress("Opening the PDF viewer…".to_owned()),
+    );
+    let outcome = match opener(&path) {
+        Ok(()) => info(format!(
+            "The plan is open in your PDF viewer; print it from there. Saved at {}",
+            path.display()
+        )),
+        Err(err) => error(format!(
+            "No PDF viewer could be opened ({err}). The PDF is saved at {}",
+            path.display()
+        )),
+    };
+    report(reports, Report::Done(outcome));
+}
+
+/// Writes `format` to the path the learner chose (`None`: they chose none).
+fn save(
+    snapshot: &Snapshot,
+    format: ExportFormat,
+    paper: Paper,
+    path: Option<PathBuf>,
+    reports: &Sender<Report>,
+) {
+    let Some(path) = path else {
+        let text = "No file was chosen, so nothing was saved.".to_owned();
+        report(reports, Report::Done(info(text)));
+        return;
+    };
+    report(
+        reports,
+        Report::Progress(format!("Writing {}…", path.display())),
+    );
+    let outcome = build(snapshot, format, paper)
+        .and_then(|bytes| write(&path, &bytes))
+        .map_or_else(error, |()| info(format!("Saved {}", path.display())));
+    report(reports, Report::Done(outcome));
+}
+
+/// Atomic: a half-written file never replaces a good one.
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    crate::storage::atomic_write(&crate::storage::RealFs, path, bytes)
+        .map_err(|err| format!("Cannot write the file ({}): {}", err.source, path.display()))
+}
+
+/// Runs a future to completion on this thread (rfd's dialog future; no runtime needed).
+fn block_on<F: Future>(future: F) -> F::Output {
+    struct Unpark(std::thread::Thread);
+    impl Wake for Unpark {
+        fn wake(self: Arc<Self>) {
+            self.0.unpark();
+        }
+    }
+    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
+    let mut context = Context::from_waker(&waker);
+    let mut future = pin!(future);
+    loop {
+        match future.as_mut().poll(&mut context) {
+            Poll::Ready(output) => return output,
+            Poll::Pending => std::thread::park(),
+        }
+    }
+}
