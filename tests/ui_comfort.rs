@@ -112,7 +112,10 @@ fn find_filters_the_week_plan() {
     checkbox(&harness, ORM);
     assert!(!shows(&harness, OOP));
     assert!(!shows(&harness, "Week 1"));
-    assert!(!shows(&harness, "Celery & Redis (Task Queues for Background Jobs)"));
+    assert!(!shows(
+        &harness,
+        "Celery & Redis (Task Queues for Background Jobs)"
+    ));
 }
 
 #[test]
@@ -213,6 +216,28 @@ fn a_tick_is_undone_and_redone_by_buttons_and_keys() {
     assert_eq!(harness.state().data().state(ORM_ID), ItemState::Done);
     // Nothing left to redo: a further redo changes nothing.
     press(&mut harness, Modifiers::COMMAND, Key::Y);
+    assert_eq!(harness.state().data().state(ORM_ID), ItemState::Done);
+}
+
+#[test]
+fn an_undo_is_saved_like_any_other_change() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut harness = app_harness(dir.path());
+        checkbox(&harness, ORM).click();
+        harness.run();
+        checkbox(&harness, OOP).click();
+        harness.run();
+        press(&mut harness, Modifiers::COMMAND, Key::Z);
+        assert_eq!(harness.state().data().state(OOP_ID), ItemState::NotStarted);
+        // Closing the window flushes the save.
+    }
+    let mut harness = app_harness(dir.path());
+    assert_eq!(harness.state().data().state(ORM_ID), ItemState::Done);
+    assert_eq!(harness.state().data().state(OOP_ID), ItemState::NotStarted);
+    // History is per session: nothing to undo after a restart.
+    assert!(harness.get_by_label("Undo").accesskit_node().is_disabled());
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(harness.state().data().state(ORM_ID), ItemState::Done);
 }
 
