@@ -2,7 +2,8 @@
 //! every keyboard shortcut, theme and zoom remembered across runs.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, ThemePreference};
@@ -282,12 +283,32 @@ fn ctrl_1_2_3_switch_views() {
 }
 
 #[test]
-fn ctrl_p_asks_to_print() {
+fn ctrl_p_prints_the_plan() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut harness = app_harness(dir.path());
+    let opened: Arc<Mutex<Vec<PathBuf>>> = Arc::default();
+    let recorder = Arc::clone(&opened);
+    harness.state_mut().set_pdf_opener(move |path| {
+        if let Ok(mut paths) = recorder.lock() {
+            paths.push(path.to_owned());
+        }
+        Ok(())
+    });
     assert_eq!(harness.state().print_requests(), 0);
-    press(&mut harness, Modifiers::COMMAND, Key::P);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.step();
     assert_eq!(harness.state().print_requests(), 1);
+    // The PDF is written in the background; give it a bounded number of frames.
+    for _ in 0..2000 {
+        if opened.lock().map(|paths| !paths.is_empty()).unwrap_or(true) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    let paths = opened.lock().expect("recorder").clone();
+    assert_eq!(paths.len(), 1, "Ctrl+P opens one PDF");
+    assert_eq!(paths[0].extension().and_then(|e| e.to_str()), Some("pdf"));
 }
 
 #[test]
