@@ -732,6 +732,31 @@ mod command_line {
     }
 
     #[test]
+    fn phases_only_calendar_has_one_event_per_included_phase() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let args = ["--format", "ics", "--phases-only", "--skip-optional"];
+        let output = run(&args, dir.path());
+        assert!(output.status.success(), "{output:?}");
+        let calendar = ical::IcalParser::new(output.stdout.as_slice()).next();
+        let uids: Vec<String> = match calendar {
+            Some(Ok(calendar)) => calendar
+                .events
+                .iter()
+                .filter_map(|e| e.properties.iter().find(|p| p.name == "UID"))
+                .filter_map(|p| p.value.clone())
+                .collect(),
+            other => panic!("{other:?}"),
+        };
+        let expected: Vec<String> = roadmap::embedded()
+            .stages()
+            .iter()
+            .filter(|stage| !stage.optional)
+            .map(|stage| format!("stage-{}.python-enterprise@study-planner", stage.id))
+            .collect();
+        assert_eq!(uids, expected);
+    }
+
+    #[test]
     fn an_unwritable_destination_is_a_message_and_exit_1() {
         let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
         let out = dir.path().join("no/such/folder/plan.md");

@@ -19,7 +19,9 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::Command;
-use crate::export::{ExportFormat, ExportInput, Paper, export, suggested_file_name};
+use crate::export::{
+    CalendarEvents, ExportFormat, ExportInput, Paper, export_with, suggested_file_name,
+};
 use crate::progress::RoadmapProgress;
 use crate::roadmap::Roadmap;
 use crate::schedule::Schedule;
@@ -75,6 +77,8 @@ pub struct ExportUi {
     /// Where "Print…" writes its PDF (`<data dir>/printouts`).
     print_dir: PathBuf,
     pub paper: Paper,
+    /// Calendar exports get an event for each week, not only for each phase.
+    pub week_events: bool,
     opener: Opener,
     job: Option<Receiver<Report>>,
     /// What the job under way is doing, shown with a spinner.
@@ -88,6 +92,7 @@ impl ExportUi {
             ctx: ctx.clone(),
             print_dir: data_dir.join("printouts"),
             paper: Paper::from_locale(),
+            week_events: true,
             opener: Arc::new(|path: &Path| open::that(path)),
             job: None,
             working: None,
@@ -117,6 +122,11 @@ impl ExportUi {
         let (sender, receiver) = channel();
         let ctx = self.ctx.clone();
         let paper = self.paper;
+        let events = if self.week_events {
+            CalendarEvents::PhasesAndWeeks
+        } else {
+            CalendarEvents::Phases
+        };
         let job: Job = match target {
             Target::Print => {
                 let dir = self.print_dir.clone();
@@ -136,7 +146,7 @@ impl ExportUi {
                 self.working = Some("Waiting for a file name…".to_owned());
                 Box::new(move |reports| {
                     let path = block_on(dialog).map(|handle| handle.path().to_owned());
-                    save(&snapshot, format, paper, path, reports);
+                    save(&snapshot, (format, paper, events), path, reports);
                 })
             }
         };
@@ -245,6 +255,11 @@ pub fn export_buttons_ui(ui: &mut Ui, export_ui: &mut ExportUi, commands: &mut V
             for paper in Paper::ALL {
                 ui.radio_value(&mut export_ui.paper, paper, paper.label());
             }
+            ui.separator();
+            ui.checkbox(
+                &mut export_ui.week_events,
+                "Calendar: an event for each week",
+            );
         })
         .response
         .on_hover_text("Save the plan as PDF, iCalendar, Markdown or CSV");
@@ -270,7 +285,12 @@ fn info(text: String) -> Message {
     }
 }
 
-fn build(snapshot: &Snapshot, format: ExportFormat, paper: Paper) -> Result<Vec<u8>, String> {
+fn build(
+    snapshot: &Snapshot,
+    format: ExportFormat,
+    paper: Paper,
+    events: CalendarEvents,
+) -> Result<Vec<u8>, String> {
     let input = ExportInput {
         roadmap: &snapshot.roadmap,
         schedule: &snapshot.schedule,
@@ -279,7 +299,7 @@ fn build(snapshot: &Snapshot, format: ExportFormat, paper: Paper) -> Result<Vec<
         today: snapshot.today,
         paper,
     };
-    export(format, &input).map_err(|err| format!("Cannot make the file: {err}"))
+    export_with(format, &input, events).map_err(|err| format!("Cannot make the file: {err}"))
 }
 
 /// Writes the PDF into `dir` and opens it in the viewer.
@@ -291,7 +311,13 @@ fn print(
     reports: &Sender<Report>,
 ) {
     let path = dir.join(suggested_file_name(&snapshot.roadmap, ExportFormat::Pdf));
-    let written = build(snapshot, ExportFormat::Pdf, paper).and_then(|bytes| {
+    let written = build(
+        snapshot,
+        ExportFormat::Pdf,
+        paper,
+        CalendarEvents::default(),
+    )
+    .and_then(|bytes| {
         std::fs::create_dir_all(dir).map_err(|err| {
             format!(
                 "Cannot make the folder for the PDF ({err}): {}",
@@ -324,8 +350,7 @@ fn print(
 /// Writes `format` to the path the learner chose (`None`: they chose none).
 fn save(
     snapshot: &Snapshot,
-    format: ExportFormat,
-    paper: Paper,
+    (format, paper, events): (ExportFormat, Paper, CalendarEvents),
     path: Option<PathBuf>,
     reports: &Sender<Report>,
 ) {
@@ -338,7 +363,7 @@ fn save(
         reports,
         Report::Progress(format!("Writing {}…", path.display())),
     );
-    let outcome = build(snapshot, format, paper)
+    let outcome = build(snapshot, format, paper, events)
         .and_then(|bytes| write(&path, &bytes))
         .map_or_else(error, |()| info(format!("Saved {}", path.display())));
     report(reports, Report::Done(outcome));

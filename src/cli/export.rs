@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::plan::PlanArgs;
-use crate::export::{ExportFormat, ExportInput, Paper, export};
+use crate::export::{CalendarEvents, ExportFormat, ExportInput, Paper, export_with};
 use crate::schedule::compute;
 
 /// `export` arguments.
@@ -34,6 +34,10 @@ pub struct ExportArgs {
     /// timestamps. Gives the same file on every run [default: the system date]
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<NaiveDate>,
+
+    /// Calendar: one event per phase only, without an event for each week
+    #[arg(long)]
+    pub phases_only: bool,
 
     #[command(flatten)]
     pub plan: PlanArgs,
@@ -100,7 +104,12 @@ pub fn run(cli: &super::Cli, args: &ExportArgs) -> anyhow::Result<ExitCode> {
         today,
         paper,
     };
-    let bytes = export(format, &input)?;
+    let events = if args.phases_only {
+        CalendarEvents::Phases
+    } else {
+        CalendarEvents::PhasesAndWeeks
+    };
+    let bytes = export_with(format, &input, events)?;
     match &args.out {
         Some(path) => write_file(path, &bytes)?,
         None => {

@@ -1,5 +1,5 @@
-//! The plan as an iCalendar file (RFC 5545): one all-day event per phase, and one per week
-//! that lists the week's items.
+//! The plan as an iCalendar file (RFC 5545): one all-day event per phase, and (unless asked
+//! for phases only) one per week that brings new items, listing them.
 //!
 //! Built to be imported again and again: every event's UID comes from the roadmap id and the
 //! stage id (or the plan's week number), never from chance, so a second import updates the
@@ -11,8 +11,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use icalendar::{Calendar, Component as _, Event, EventLike as _};
 
-use super::date_range;
 use super::model::{ItemEntry, PlanDoc, StageEntry, WeekEntry, plural};
+use super::{CalendarEvents, date_range};
 
 /// Identifies the program that made the file (RFC 5545 §3.7.3).
 pub const PRODID: &str = concat!(
@@ -21,7 +21,7 @@ pub const PRODID: &str = concat!(
     "//EN"
 );
 
-pub fn render(doc: &PlanDoc<'_>) -> String {
+pub fn render(doc: &PlanDoc<'_>, events: CalendarEvents) -> String {
     let mut calendar = Calendar::empty();
     calendar
         .append_property(("VERSION", "2.0"))
@@ -35,7 +35,7 @@ pub fn render(doc: &PlanDoc<'_>) -> String {
         calendar.push(stage_event(doc, stage, stamp, sequence));
     }
     for (stage, week) in doc.weeks() {
-        if !week.items.is_empty() {
+        if events == CalendarEvents::PhasesAndWeeks && !week.items.is_empty() {
             calendar.push(week_event(doc, stage, week, stamp, sequence));
         }
     }

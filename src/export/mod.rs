@@ -138,12 +138,31 @@ pub enum ExportError {
     Pdf(String),
 }
 
-/// Builds the file for `format`.
+/// Which events the calendar gets.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum CalendarEvents {
+    /// One all-day event per phase.
+    Phases,
+    /// Per phase, and per week that brings new items (listing them).
+    #[default]
+    PhasesAndWeeks,
+}
+
+/// Builds the file for `format` (a calendar with phase and week events).
 pub fn export(format: ExportFormat, input: &ExportInput<'_>) -> Result<Vec<u8>, ExportError> {
+    export_with(format, input, CalendarEvents::default())
+}
+
+/// [`export`], choosing which events a calendar gets (other formats ignore `events`).
+pub fn export_with(
+    format: ExportFormat,
+    input: &ExportInput<'_>,
+    events: CalendarEvents,
+) -> Result<Vec<u8>, ExportError> {
     let doc = PlanDoc::new(input);
     match format {
         ExportFormat::Pdf => pdf::render(&doc, input.paper),
-        ExportFormat::Ics => Ok(ics::render(&doc).into_bytes()),
+        ExportFormat::Ics => Ok(ics::render(&doc, events).into_bytes()),
         ExportFormat::Md => Ok(markdown::render(&doc).into_bytes()),
         ExportFormat::Csv => Ok(csv::render(&doc).into_bytes()),
     }

@@ -141,3 +141,15 @@ fn every_item_is_printed_once_its_lines_are_joined() {
         assert!(pages.bookmarks.len() > roadmap.phases.len());
     });
 }
+
+#[test]
+fn characters_the_fonts_lack_still_make_a_pdf() {
+    let mut roadmap = crate::roadmap::embedded();
+    if let Some(item) = roadmap.phases[0].hands_on.first_mut() {
+        item.text = "学习 Rust 🎉 — with an emoji and CJK the DejaVu fonts do not have".to_owned();
+    }
+    with_doc(&roadmap, |doc| {
+        let pdf = super::render(doc, Paper::A4);
+        assert!(pdf.is_ok_and(|bytes| bytes.starts_with(b"%PDF-")));
+    });
+}
