@@ -589,6 +589,26 @@ mod window {
     }
 
     #[test]
+    fn the_export_menu_offers_every_format_and_the_paper() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let mut harness = harness(dir.path());
+        harness.run();
+        harness.get_by_label("Export…").click();
+        harness.run();
+        for label in [
+            "PDF (for printing)…",
+            "iCalendar (.ics)…",
+            "Markdown (.md)…",
+            "CSV (spreadsheets)…",
+            "A4",
+            "US Letter",
+            "Calendar: an event for each week",
+        ] {
+            harness.get_by_label(label);
+        }
+    }
+
+    #[test]
     fn a_missing_viewer_is_a_clear_message_and_the_pdf_is_kept() {
         let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
         let mut harness = harness(dir.path());
