@@ -9,7 +9,7 @@
 //! ```
 //!
 //! Steps: `ctrl+f`, `ctrl+1`/`ctrl+2`/`ctrl+3`, `ctrl+plus`, `f1`, `space`, `tab`,
-//! `light`/`dark` (theme), `type:TEXT`. One step runs per frame; the capture follows a few
+//! `light`/`dark` (theme), `size:WIDTHxHEIGHT` (window size), `type:TEXT`. One step runs per frame; the capture follows a few
 //! frames after the last. The learner's data folder is a fresh temporary one.
 
 use std::path::PathBuf;
@@ -26,6 +26,7 @@ enum Step {
     Key(Modifiers, Key),
     Text(String),
     Theme(egui::ThemePreference),
+    Size(egui::Vec2),
 }
 
 fn parse_step(text: &str) -> Result<Step, String> {
@@ -41,10 +42,17 @@ fn parse_step(text: &str) -> Result<Step, String> {
         "tab" => Step::Key(Modifiers::NONE, Key::Tab),
         "light" => Step::Theme(egui::ThemePreference::Light),
         "dark" => Step::Theme(egui::ThemePreference::Dark),
-        _ => match text.strip_prefix("type:") {
-            Some(typed) => Step::Text(typed.to_owned()),
-            None => return Err(format!("unknown step {text:?}")),
-        },
+        _ => {
+            if let Some(typed) = text.strip_prefix("type:") {
+                Step::Text(typed.to_owned())
+            } else if let Some((w, h)) = text.strip_prefix("size:").and_then(|s| s.split_once('x'))
+            {
+                let parse = |v: &str| v.parse::<f32>().map_err(|_| format!("bad size {text:?}"));
+                Step::Size(egui::vec2(parse(w)?, parse(h)?))
+            } else {
+                return Err(format!("unknown step {text:?}"));
+            }
+        }
     })
 }
 
@@ -77,6 +85,9 @@ impl eframe::App for Scripted {
             }
             Some(Step::Text(text)) => raw_input.events.push(Event::Text(text.clone())),
             Some(Step::Theme(theme)) => ctx.set_theme(*theme),
+            Some(Step::Size(size)) => {
+                ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(*size))
+            }
             None => {}
         }
     }

@@ -6,17 +6,17 @@
 //! Matching rules, chosen so a learner finds things the way they think of them:
 //! - the query is split on whitespace into terms; every term must match (AND), in any order;
 //! - matching ignores case and is a plain substring search (no regex, no fuzziness);
-//! - a term may match anywhere in an item's *scope*: its own text and note, or the text of the
-//!   card it sits on (phase title, goal, topic headings, the learner's stage note). So "backend
-//!   orm" finds the ORM item of the backend phase, and a query that names a phase shows the
-//!   whole phase;
+//! - a term may match anywhere in an item's *scope*: its own text and note, or the heading
+//!   texts of the card it sits on (phase title, topic headings, the learner's stage note). So
+//!   "backend orm" finds the ORM item of the backend phase, and a query that names a phase
+//!   shows the whole phase. A match in a phase's goal (prose) shows the card, not every item;
 //! - the state filter applies to checklist items only; a card stays visible while any of its
 //!   items passes.
 
 use std::ops::Range;
 
 use crate::progress::{ItemState, RoadmapProgress};
-use crate::roadmap::{FinalProject, Item, Phase, Resource, Stage, Summary};
+use crate::roadmap::{FinalProject, Item, Phase, Resource, Roadmap, Stage, Summary};
 
 /// Terms beyond this many are ignored (each term is one bit in [`TermHits`]).
 const MAX_TERMS: usize = 32;
@@ -157,18 +157,20 @@ impl Filter {
             [
                 phase.title.as_str(),
                 phase.short_title(),
-                phase.goal.as_str(),
                 data.stage_note(&phase.id),
             ]
             .into_iter()
             .chain(headings),
         );
+        // The goal is prose: a word in it shows the card (highlighted) but does not make
+        // every item on it a match, as the title or a topic heading does.
+        let goal_hit = self.complete(hits.union(self.hits([phase.goal.as_str()])));
         let items: Vec<&Item> = phase.items().map(|item_ref| item_ref.item).collect();
         let resource_hit = phase
             .resources
             .iter()
             .any(|resource| self.resource_visible(resource, hits));
-        self.card(hits, &items, data, resource_hit)
+        self.card(hits, &items, data, goal_hit || resource_hit)
     }
 
     /// The final project card.
@@ -207,18 +209,40 @@ impl Filter {
         hits: TermHits,
         items: &[&Item],
         data: &RoadmapProgress,
-        resource_hit: bool,
+        other_hit: bool,
     ) -> CardMatch {
         let any_item = items.iter().any(|item| self.item_visible(item, data, hits));
         let visible = match (self.has_text(), self.states) {
             (false, StateFilter::All) => true,
             (false, _) => any_item,
-            (true, StateFilter::All) => self.complete(hits) || any_item || resource_hit,
+            (true, StateFilter::All) => self.complete(hits) || any_item || other_hit,
             // A state filter with a query: the card must have an item passing both, except
             // that a matched heading with no passing item still hides the card (nothing to do).
             (true, _) => any_item,
         };
         CardMatch { visible, hits }
+    }
+
+    /// How many checklist items the filter shows on the cards, and how many there are.
+    pub fn count_items(&self, roadmap: &Roadmap, data: &RoadmapProgress) -> (usize, usize) {
+        let mut shown = 0;
+        let mut count = |card: CardMatch, items: &mut dyn Iterator<Item = &Item>| {
+            if card.visible {
+                shown += items
+                    .filter(|item| self.item_visible(item, data, card.hits))
+                    .count();
+            }
+        };
+        for phase in &roadmap.phases {
+            count(self.phase(phase, data), &mut phase.items().map(|r| r.item));
+        }
+        if let Some(project) = &roadmap.final_project {
+            count(
+                self.project(project, data),
+                &mut project.items().map(|r| r.item),
+            );
+        }
+        (shown, roadmap.item_count())
     }
 
     /// The byte ranges of `text` that match any term, sorted and merged, for highlighting.
@@ -358,6 +382,21 @@ mod tests {
     }
 
     #[test]
+    fn a_word_in_the_goal_shows_the_card_but_not_every_item() {
+        let phase = backend();
+        let data = RoadmapProgress::default();
+        let filter = Filter::new("real-time", StateFilter::All);
+        assert!(phase.goal.contains("real-time"));
+        let card = filter.phase(&phase, &data);
+        assert!(card.visible);
+        assert!(
+            !phase
+                .items()
+                .any(|r| filter.item_visible(r.item, &data, card.hits))
+        );
+    }
+
+    #[test]
     fn notes_and_resources_are_searched() {
         let phase = backend();
         let mut data = RoadmapProgress::default();
@@ -425,6 +464,30 @@ mod tests {
         let summary = roadmap::embedded().summary.expect("a summary");
         assert!(!only.summary_visible(&summary));
         assert!(Filter::default().summary_visible(&summary));
+    }
+
+    #[test]
+    fn counts_follow_the_filter() {
+        let roadmap = roadmap::embedded();
+        let mut data = RoadmapProgress::default();
+        let total = roadmap.item_count();
+        assert_eq!(
+            Filter::default().count_items(&roadmap, &data),
+            (total, total)
+        );
+        assert_eq!(
+            Filter::new("sqlalchemy", StateFilter::All).count_items(&roadmap, &data),
+            (2, total)
+        );
+        data.set_state("sqlalchemy", ItemState::Done, day());
+        assert_eq!(
+            Filter::new("sqlalchemy", StateFilter::HideComplete).count_items(&roadmap, &data),
+            (1, total)
+        );
+        assert_eq!(
+            Filter::new("", StateFilter::OnlyInProgress).count_items(&roadmap, &data),
+            (0, total)
+        );
     }
 
     fn check_ranges(query: &str, text: &str, expected: &[&str]) {

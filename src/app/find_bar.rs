@@ -48,37 +48,41 @@ pub fn active_filter(ui: &Ui) -> Arc<Filter> {
 
 /// The find box, the state filter, and how many items match.
 pub fn find_bar_ui(ui: &mut Ui, find: &mut FindState, roadmap: &Roadmap, data: &RoadmapProgress) {
-    let label = ui.label(FIND_LABEL);
-    let edit = ui.add(
-        egui::TextEdit::singleline(&mut find.query)
-            .id_salt("find-box")
-            .desired_width(220.0)
-            .hint_text("titles, topics, resources, notes"),
-    );
-    let edit = edit.labelled_by(label.id);
-    if find.focus_requested {
-        edit.request_focus();
-        find.focus_requested = false;
-    }
-    edit.on_hover_text("Find (Ctrl+F): every word must match, case does not matter");
-    if !find.query.is_empty() && ui.small_button("Clear").clicked() {
-        find.query.clear();
-    }
-
-    let show = ui.label(SHOW_LABEL);
-    egui::ComboBox::from_id_salt("find-states")
-        .selected_text(find.states.label())
-        .show_ui(ui, |ui| {
-            for states in StateFilter::ALL {
-                ui.selectable_value(&mut find.states, states, states.label());
-            }
-        })
-        .response
-        .labelled_by(show.id);
+    // Each label stays on one line with its control when the toolbar wraps.
+    ui.horizontal(|ui| {
+        let label = ui.label(FIND_LABEL);
+        let edit = ui.add(
+            egui::TextEdit::singleline(&mut find.query)
+                .id_salt("find-box")
+                .desired_width(220.0)
+                .hint_text("titles, topics, resources, notes"),
+        );
+        let edit = edit.labelled_by(label.id);
+        if find.focus_requested {
+            edit.request_focus();
+            find.focus_requested = false;
+        }
+        edit.on_hover_text("Find (Ctrl+F): every word must match, case does not matter");
+        if !find.query.is_empty() && ui.small_button("Clear").clicked() {
+            find.query.clear();
+        }
+    });
+    ui.horizontal(|ui| {
+        let show = ui.label(SHOW_LABEL);
+        egui::ComboBox::from_id_salt("find-states")
+            .selected_text(find.states.label())
+            .show_ui(ui, |ui| {
+                for states in StateFilter::ALL {
+                    ui.selectable_value(&mut find.states, states, states.label());
+                }
+            })
+            .response
+            .labelled_by(show.id);
+    });
 
     let filter = Filter::new(&find.query, find.states);
     if filter.is_active() {
-        let (shown, total) = matching_items(&filter, roadmap, data);
+        let (shown, total) = filter.count_items(roadmap, data);
         let text = format!("{shown} of {total} items");
         let colour = if shown == 0 {
             ui.visuals().warn_fg_color
@@ -88,34 +92,6 @@ pub fn find_bar_ui(ui: &mut Ui, find: &mut FindState, roadmap: &Roadmap, data: &
         ui.label(RichText::new(text).color(colour));
     }
     publish(ui.ctx(), filter);
-}
-
-/// How many checklist items the filter shows, of all of them.
-pub fn matching_items(
-    filter: &Filter,
-    roadmap: &Roadmap,
-    data: &RoadmapProgress,
-) -> (usize, usize) {
-    let mut shown = 0;
-    for phase in &roadmap.phases {
-        let card = filter.phase(phase, data);
-        if card.visible {
-            shown += phase
-                .items()
-                .filter(|item_ref| filter.item_visible(item_ref.item, data, card.hits))
-                .count();
-        }
-    }
-    if let Some(project) = &roadmap.final_project {
-        let card = filter.project(project, data);
-        if card.visible {
-            shown += project
-                .items()
-                .filter(|item_ref| filter.item_visible(item_ref.item, data, card.hits))
-                .count();
-        }
-    }
-    (shown, roadmap.item_count())
 }
 
 /// `text` styled as `rich`, with the parts that match the find box highlighted. Without a
