@@ -405,6 +405,19 @@ fn tab_moves_from_item_to_item() {
     assert_eq!(harness.state().data().state("concurrency"), ItemState::Done);
 }
 
+#[test]
+fn arrow_keys_move_between_items() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = app_harness(dir.path());
+    checkbox(&harness, OOP).focus();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    let next = "Multithreading, Multiprocessing, Async Programming (asyncio)";
+    assert!(checkbox(&harness, next).is_focused());
+    press(&mut harness, Modifiers::NONE, Key::ArrowUp);
+    assert!(checkbox(&harness, OOP).is_focused());
+}
+
 /// eframe's storage, in memory: what a restart reads back.
 #[derive(Default)]
 struct MemoryStorage(HashMap<String, String>);

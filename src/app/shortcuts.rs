@@ -104,6 +104,10 @@ pub fn help_rows(ctx: &egui::Context) -> Vec<(String, &'static str)> {
             "Move to the next / previous item or button",
         ),
         (
+            "Arrow keys".to_owned(),
+            "Move to the item above or below, or the button beside it",
+        ),
+        (
             "Space".to_owned(),
             "Tick the focused item done (again to untick)",
         ),
