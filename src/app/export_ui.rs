@@ -327,6 +327,14 @@ fn print(
         write(&path, &bytes)
     });
     if let Err(text) = written {
+        // The usual cause on Windows: the last printout is still open in the viewer.
+        let text = if path.exists() {
+            format!(
+                "{text}\nIf the last printout is still open in a PDF viewer, close it and try again."
+            )
+        } else {
+            text
+        };
         report(reports, Report::Done(error(text)));
         return;
     }
