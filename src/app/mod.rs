@@ -105,11 +105,7 @@ impl StudyPlannerApp {
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
             commands: Vec::new(),
-            comfort: comfort::Comfort::new(
-                &cc.egui_ctx,
-                cc.storage,
-                options.screenshot.is_some(),
-            ),
+            comfort: comfort::Comfort::new(&cc.egui_ctx, cc.storage, options.screenshot.is_some()),
             screenshot: options.screenshot.map(ScreenshotTask::new),
             plan_views: plan_views::PlanViews::default(),
             focus_stage: None,
