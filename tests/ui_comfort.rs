@@ -117,6 +117,12 @@ fn find_filters_the_week_plan() {
         &harness,
         "Celery & Redis (Task Queues for Background Jobs)"
     ));
+
+    type_in_find(&mut harness, "-no-such-words");
+    harness.get_by_label("No week has an item that matches the find box and the “Show” filter.");
+    press(&mut harness, Modifiers::COMMAND, Key::Num1);
+    harness.get_by_label("Nothing matches the find box and the “Show” filter.");
+    harness.get_by_label("0 of 50 items");
 }
 
 #[test]

@@ -107,6 +107,14 @@ pub fn weeks_view_ui(
                     heading.unwrap_or(response).scroll_to_me(Some(Align::TOP));
                 }
             }
+            if filter.is_active() && last_stage.is_none() {
+                ui.label(
+                    RichText::new(
+                        "No week has an item that matches the find box and the “Show” filter.",
+                    )
+                    .weak(),
+                );
+            }
         });
 }
 
