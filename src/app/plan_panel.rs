@@ -14,6 +14,9 @@ use crate::schedule::{
     ScheduledStage, date_range, weeks_text,
 };
 
+/// One edit of the plan settings, applied to a copy of them.
+type Change<'a> = &'a dyn Fn(&mut PlanSettings);
+
 /// The panel's contents (the caller puts it in a side panel and a scroll area).
 pub fn plan_panel_ui(
     ui: &mut Ui,
@@ -111,11 +114,7 @@ pub fn plan_panel_ui(
 }
 
 /// One phase: its name (a tick box for optional phases), its length control and its dates.
-fn stage_row_ui(
-    ui: &mut Ui,
-    stage: &ScheduledStage,
-    set: &mut dyn FnMut(&dyn Fn(&mut PlanSettings)),
-) {
+fn stage_row_ui(ui: &mut Ui, stage: &ScheduledStage, set: &mut dyn FnMut(Change<'_>)) {
     let name = stage.label();
     if stage.optional {
         let mut included = stage.included;
