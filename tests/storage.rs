@@ -475,6 +475,27 @@ fn the_saver_coalesces_changes_and_flushes_on_close() {
     assert_eq!(saved_progress(dir.path()), sample("last words"));
 }
 
+/// The signal handler's path: another thread flushes, the pending change is on disk at once,
+/// long before the debounce would have written it.
+#[test]
+fn a_flush_from_another_thread_writes_pending_changes() {
+    let _serial = shared();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = ProgressStore::open(dir.path(), ROADMAP).store;
+    let mut saver = Saver::start(store, Box::new(|| {})).expect("thread");
+    let handle = saver.flush_handle().expect("saver running");
+    saver.save(sample("ticked just before logout"));
+    let flushed = std::thread::spawn(move || handle.flush())
+        .join()
+        .expect("flush thread");
+    assert!(flushed);
+    assert_eq!(
+        saved_progress(dir.path()),
+        sample("ticked just before logout")
+    );
+    drop(saver);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Fault injection
 

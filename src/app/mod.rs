@@ -12,6 +12,7 @@ mod plan_panel;
 mod plan_views;
 mod saving;
 mod screenshot;
+mod signals;
 mod timeline;
 mod weeks;
 mod widgets;
@@ -304,6 +305,9 @@ pub fn run_native(options: AppOptions) -> anyhow::Result<()> {
         native_options,
         Box::new(move |cc| {
             let mut app = StudyPlannerApp::new(cc, options);
+            if let Some(handle) = app.saving.flush_handle() {
+                signals::flush_on_termination(handle);
+            }
             if let Some(task) = &mut app.screenshot {
                 task.set_outcome(app_outcome);
             }

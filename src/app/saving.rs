@@ -98,6 +98,11 @@ impl SavingState {
         }
     }
 
+    /// A handle that writes pending changes from another thread (see `signals`).
+    pub fn flush_handle(&self) -> Option<crate::storage::FlushHandle> {
+        self.saver.as_ref().and_then(Saver::flush_handle)
+    }
+
     /// Writes what is pending now; called when the window closes.
     pub fn flush(&mut self) {
         if let Some(saver) = &mut self.saver {

@@ -102,6 +102,26 @@ impl Saver {
     }
 }
 
+/// A handle another thread (the signal handler) uses to write pending changes at once.
+#[derive(Clone)]
+pub struct FlushHandle(Sender<Request>);
+
+impl FlushHandle {
+    /// Writes whatever is pending and waits (bounded) for it; false when the saver is gone
+    /// or did not answer in time.
+    pub fn flush(&self) -> bool {
+        let (ack, done) = mpsc::channel();
+        self.0.send(Request::Flush(ack)).is_ok() && done.recv_timeout(FLUSH_TIMEOUT).is_ok()
+    }
+}
+
+impl Saver {
+    /// A handle for flushing from another thread, e.g. when the process is told to stop.
+    pub fn flush_handle(&self) -> Option<FlushHandle> {
+        self.requests.clone().map(FlushHandle)
+    }
+}
+
 impl Drop for Saver {
     fn drop(&mut self) {
         // Closing the channel makes the thread save what is pending and stop.
