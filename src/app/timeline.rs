@@ -115,6 +115,7 @@ pub fn date_grid(input: GridInput) -> Vec<GridMark> {
             monday += TimeDelta::days(7);
         }
     }
+    marks.retain(|mark| low <= mark.value && mark.value <= high);
     marks
 }
 
@@ -547,14 +548,15 @@ mod tests {
 
     #[test]
     fn the_date_axis_marks_years_months_and_close_up_weeks() {
-        let from = day_x(date(2027, 1, 1)) - 0.5;
+        let from = day_x(date(2027, 1, 1));
         let year = date_grid(GridInput {
             bounds: (from, from + 365.0),
             base_step_size: 1.0,
         });
         let labels: Vec<String> = year.iter().map(|m| date_label(*m)).collect();
         assert_eq!(labels[..3], ["2027", "Feb", "Mar"]);
-        assert_eq!(labels.len(), 12);
+        assert_eq!(labels.len(), 13, "{labels:?}");
+        assert_eq!(labels.last().map(String::as_str), Some("2028"));
         let close = date_grid(GridInput {
             bounds: (from, from + 40.0),
             base_step_size: 0.1,
