@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 use super::Command;
 use super::checklist::{item_row_ui, progress_bar_ui, stage_note_ui};
 use super::find_bar::{CardMatch, Filter, active_filter, marked};
+use super::lazy::lazy_block_ui;
 use super::widgets::{
     accent, badge_ui, bullet_ui, card_frame, optional_colour, section_heading_ui,
 };
@@ -59,10 +60,13 @@ pub fn cards_ui(
                         filter: &filter,
                         hits: found.hits,
                     };
-                    let shown = col.scope(|col| card_ui(col, card, &mut checklist));
+                    // Only cards on or near the screen are laid out (1,000 items stay fast).
+                    let shown = lazy_block_ui(col, card.stage_id(), |col| {
+                        card_ui(col, card, &mut checklist);
+                    });
                     // Opened from the timeline: bring this stage's card into view, once.
                     if focus_stage.is_some() && focus_stage == card.stage_id() {
-                        shown.response.scroll_to_me(Some(egui::Align::TOP));
+                        shown.scroll_to_me(Some(egui::Align::TOP));
                     }
                     col.add_space(10.0);
                 }

@@ -8,6 +8,7 @@ mod export_ui;
 mod header;
 mod icon;
 mod idle_report;
+mod lazy;
 mod plan_panel;
 mod plan_views;
 mod saving;

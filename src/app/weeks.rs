@@ -9,6 +9,7 @@ use egui::{Align, CornerRadius, Frame, Margin, RichText, Stroke, Ui};
 use super::Command;
 use super::checklist::item_row_ui;
 use super::find_bar::{Filter, active_filter};
+use super::lazy::lazy_block_ui;
 use super::widgets::{accent, badge_ui};
 use crate::progress::RoadmapProgress;
 use crate::roadmap::{Item, Roadmap};
@@ -89,22 +90,28 @@ pub fn weeks_view_ui(
                 }
                 let first_shown = last_stage != Some(week.stage_id.as_str());
                 last_stage = Some(week.stage_id.as_str());
-                let heading = (week.stage_week == 1 || (filter.is_active() && first_shown))
-                    .then(|| stage_heading_ui(ui, roadmap, schedule, week));
+                let with_heading = week.stage_week == 1 || (filter.is_active() && first_shown);
                 let is_current = current == Some(index);
-                let response = week_ui(
-                    ui,
-                    week,
-                    schedule.start,
-                    is_current,
-                    &items,
-                    data,
-                    &found,
-                    commands,
-                );
+                // Only weeks on or near the screen are laid out (1,000 items stay fast).
+                let key = (index, with_heading, week.items.len());
+                let block = lazy_block_ui(ui, key, |ui| {
+                    if with_heading {
+                        stage_heading_ui(ui, roadmap, schedule, week);
+                    }
+                    week_ui(
+                        ui,
+                        week,
+                        schedule.start,
+                        is_current,
+                        &items,
+                        data,
+                        &found,
+                        commands,
+                    );
+                });
                 if target == Some(index) {
                     // A phase's first week comes with its heading in view.
-                    heading.unwrap_or(response).scroll_to_me(Some(Align::TOP));
+                    block.scroll_to_me(Some(Align::TOP));
                 }
             }
             if filter.is_active() && last_stage.is_none() {

@@ -112,7 +112,7 @@ fn phase(index: usize, items: usize) -> Phase {
             min,
             max: min + 0.5,
         },
-        optional: number % 4 == 0,
+        optional: number.is_multiple_of(4),
         topic_groups,
         hands_on,
         resources,
@@ -145,7 +145,7 @@ fn item(id: &str, seed: usize) -> Item {
     let text: Vec<&str> = (0..words)
         .map(|w| WORDS[(seed * 7 + w * 3) % WORDS.len()])
         .collect();
-    let tail = if seed % 7 == 0 {
+    let tail = if seed.is_multiple_of(7) {
         " — with a “longer” explanation that has to wrap over several lines, naïve café, \
          Ελληνικά, Кириллица, and https://example.org/a/really/long/path/that/cannot/break"
     } else {
