@@ -293,3 +293,29 @@ fn clicking_a_bar_opens_that_phase_card() {
     let title = harness.get_by_label("Frontend with Python").rect();
     assert!(title.top() >= 0.0 && title.top() < 300.0, "{title:?}");
 }
+
+#[test]
+fn plan_changes_are_undone_and_survive_a_restart() {
+    let dir = temp_dir();
+    let mut harness = open_app(dir.path(), View::Timeline);
+    harness
+        .get_by_label("One week longer: 3. Database & Caching")
+        .click();
+    harness.run();
+    harness.get_by_label("29 Mar – 23 May 2027");
+    harness.get_by_label("Undo").click();
+    harness.run();
+    harness.get_by_label("29 Mar – 16 May 2027");
+    assert!(harness.state().data().plan.stage_weeks.is_empty());
+    harness.get_by_label("Redo").click();
+    harness.run();
+    harness.get_by_label("29 Mar – 23 May 2027");
+    // Closing the window saves; a new window opens on the same plan.
+    drop(harness);
+    let harness = open_app(dir.path(), View::Timeline);
+    harness.get_by_label("29 Mar – 23 May 2027");
+    assert_eq!(
+        harness.state().data().plan.stage_weeks.get("databases"),
+        Some(&8)
+    );
+}
