@@ -598,10 +598,15 @@ fn run_binary(args: &[&str]) -> std::process::Output {
     let Ok(data_dir) = tempfile::tempdir() else {
         panic!("cannot make a temporary folder");
     };
+    run_binary_in(data_dir.path(), args)
+}
+
+/// Runs the real binary on the learner data in `data_dir`.
+fn run_binary_in(data_dir: &std::path::Path, args: &[&str]) -> std::process::Output {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_study-planner"))
         .args(args)
         .arg("--data-dir")
-        .arg(data_dir.path())
+        .arg(data_dir)
         .env_remove("STUDY_PLANNER_DATA_DIR")
         .output();
     match output {
@@ -681,4 +686,47 @@ fn plan_table_says_end_is_inclusive_and_refuses_bad_flags() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("out of range"));
     let bad_date = run_binary(&["plan", "--start", "2027-02-30"]);
     assert_eq!(bad_date.status.code(), Some(2));
+}
+
+#[test]
+fn plan_reads_the_saved_plan_and_flags_override_it_for_one_run() {
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("cannot make a temporary folder");
+    };
+    let saved = r#"(
+  version: 2,
+  roadmaps: {
+    "python-enterprise": (
+      items: {"advanced-oop": (state: Done, done_on: Some("2027-01-05"))},
+      plan: (start: Some("2027-01-04"), pace: Relaxed, excluded: ["ai-ml"], stage_weeks: {"backend": 20}),
+    ),
+  },
+)
+"#;
+    if let Err(err) = std::fs::write(dir.path().join("progress.ron"), saved) {
+        panic!("cannot write the saved progress: {err}");
+    }
+    let json = |args: &[&str]| -> serde_json::Value {
+        let output = run_binary_in(dir.path(), args);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).unwrap_or_default()
+    };
+    let saved_plan = json(&["plan", "--json"]);
+    assert_eq!(saved_plan["start"], "2027-01-04");
+    assert_eq!(saved_plan["pace"], "relaxed");
+    assert_eq!(saved_plan["left_out"], serde_json::json!(["ai-ml"]));
+    assert_eq!(saved_plan["phases"][1]["weeks"], 20);
+    assert_eq!(saved_plan["phases"][0]["progress"]["complete"], 1);
+    // Flags win for this run; the learner's own length stays.
+    let fast = json(&["plan", "--json", "--pace", "fast", "--start", "2027-02-01"]);
+    assert_eq!(fast["start"], "2027-02-01");
+    assert_eq!(fast["pace"], "fast");
+    assert_eq!(fast["phases"][0]["weeks"], 4);
+    assert_eq!(fast["phases"][1]["weeks"], 20);
+    // ...and nothing was saved.
+    assert_eq!(json(&["plan", "--json"])["pace"], "relaxed");
 }
