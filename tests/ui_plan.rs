@@ -279,7 +279,15 @@ fn clicking_a_bar_opens_that_phase_card() {
     // The middle row is "4. Frontend". Click along it, left to right, until a bar takes the
     // click: empty stretches of the chart do nothing.
     let mut x = plot.left() + 4.0;
+    let mut tooltip = None;
     while harness.state().view() == View::Timeline && x < plot.right() {
+        if tooltip.is_none() {
+            harness.hover_at(egui::pos2(x, plot.center().y));
+            harness.run();
+            tooltip = harness
+                .query_by_label_contains("Click to open the phase")
+                .and_then(|node| node.value());
+        }
         let at = egui::pos2(x, plot.center().y);
         harness.hover_at(at);
         harness.drag_at(at);
@@ -288,6 +296,14 @@ fn clicking_a_bar_opens_that_phase_card() {
         harness.run();
         x += 6.0;
     }
+    // Hovering the bar told its dates, length, estimate and progress.
+    assert_eq!(
+        tooltip.as_deref(),
+        Some(
+            "4. Frontend\n17 May – 4 Jul 2027 · 7 weeks\nEstimate: 4–9 weeks\n\
+             Progress: 0 of 6 complete\nClick to open the phase"
+        )
+    );
     assert_eq!(harness.state().view(), View::Cards);
     // The Frontend card is scrolled into view.
     let title = harness.get_by_label("Frontend with Python").rect();
