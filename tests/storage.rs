@@ -483,7 +483,7 @@ fn a_flush_from_another_thread_writes_pending_changes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = ProgressStore::open(dir.path(), ROADMAP).store;
     let mut saver = Saver::start(store, Box::new(|| {})).expect("thread");
-    let handle = saver.flush_handle().expect("saver running");
+    let handle = saver.flush_handle();
     saver.save(sample("ticked just before logout"));
     let flushed = std::thread::spawn(move || handle.flush())
         .join()

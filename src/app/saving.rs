@@ -100,7 +100,7 @@ impl SavingState {
 
     /// A handle that writes pending changes from another thread (see `signals`).
     pub fn flush_handle(&self) -> Option<crate::storage::FlushHandle> {
-        self.saver.as_ref().and_then(Saver::flush_handle)
+        self.saver.as_ref().map(Saver::flush_handle)
     }
 
     /// Writes what is pending now; called when the window closes.

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -35,6 +36,8 @@ pub enum SaverEvent {
 /// The UI's handle on the saver thread. Dropping it saves what is pending and joins the thread.
 pub struct Saver {
     requests: Option<Sender<Request>>,
+    /// The channel as [`FlushHandle`]s see it; emptied on drop.
+    flush_slot: Arc<Mutex<Option<Sender<Request>>>>,
     events: Receiver<SaverEvent>,
     thread: Option<JoinHandle<()>>,
     /// Requests sent whose outcome has not been reported yet.
@@ -51,6 +54,7 @@ impl Saver {
             .name("progress-saver".to_owned())
             .spawn(move || run(store, &inbox, &outbox, wake.as_ref()))?;
         Ok(Self {
+            flush_slot: Arc::new(Mutex::new(Some(requests.clone()))),
             requests: Some(requests),
             events,
             thread: Some(thread),
@@ -103,22 +107,31 @@ impl Saver {
 }
 
 /// A handle another thread (the signal handler) uses to write pending changes at once.
+///
+/// It shares the saver's channel through a slot the [`Saver`] empties when it is dropped: a
+/// handle must never keep the saver thread alive, or closing the window would wait forever.
 #[derive(Clone)]
-pub struct FlushHandle(Sender<Request>);
+pub struct FlushHandle(Arc<Mutex<Option<Sender<Request>>>>);
 
 impl FlushHandle {
     /// Writes whatever is pending and waits (bounded) for it; false when the saver is gone
     /// or did not answer in time.
     pub fn flush(&self) -> bool {
         let (ack, done) = mpsc::channel();
-        self.0.send(Request::Flush(ack)).is_ok() && done.recv_timeout(FLUSH_TIMEOUT).is_ok()
+        let sent = match self.0.lock() {
+            Ok(slot) => slot
+                .as_ref()
+                .is_some_and(|tx| tx.send(Request::Flush(ack)).is_ok()),
+            Err(_) => false,
+        };
+        sent && done.recv_timeout(FLUSH_TIMEOUT).is_ok()
     }
 }
 
 impl Saver {
     /// A handle for flushing from another thread, e.g. when the process is told to stop.
-    pub fn flush_handle(&self) -> Option<FlushHandle> {
-        self.requests.clone().map(FlushHandle)
+    pub fn flush_handle(&self) -> FlushHandle {
+        FlushHandle(Arc::clone(&self.flush_slot))
     }
 }
 
@@ -126,6 +139,9 @@ impl Drop for Saver {
     fn drop(&mut self) {
         // Closing the channel makes the thread save what is pending and stop.
         self.requests = None;
+        if let Ok(mut slot) = self.flush_slot.lock() {
+            *slot = None;
+        }
         if let Some(thread) = self.thread.take()
             && thread.join().is_err()
         {
