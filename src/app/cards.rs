@@ -180,7 +180,7 @@ fn phase_card_ui(ui: &mut Ui, phase: &Phase, checklist: &mut Checklist<'_>) {
         }
     });
     let filter = checklist.filter;
-    ui.label(marked(ui, filter, RichText::new(&phase.title).heading()));
+    ui.label(marked(ui, filter, RichText::new(&phase.title).heading().strong()));
     ui.label(marked(ui, filter, RichText::new(&phase.goal).italics()));
     checklist.progress_ui(ui, &phase.id, &phase.title);
 
@@ -217,7 +217,7 @@ fn project_card_ui(ui: &mut Ui, project: &FinalProject, checklist: &mut Checklis
     ui.label(marked(
         ui,
         checklist.filter,
-        RichText::new(&project.title).heading(),
+        RichText::new(&project.title).heading().strong(),
     ));
     checklist.progress_ui(ui, &project.id, &project.title);
     checklist.section_ui(ui, &project.tech_stack_heading, &project.tech_stack);
@@ -230,7 +230,7 @@ fn summary_card_ui(ui: &mut Ui, summary: &Summary, filter: &Filter) {
     ui.label(marked(
         ui,
         filter,
-        RichText::new(&summary.heading).heading(),
+        RichText::new(&summary.heading).heading().strong(),
     ));
     for point in &summary.points {
         bullet_ui(ui, marked(ui, filter, RichText::new(point)));

@@ -35,7 +35,7 @@ pub fn plan_panel_ui(
     };
 
     ui.add_space(6.0);
-    ui.label(RichText::new("Your plan").heading());
+    ui.label(RichText::new("Your plan").heading().strong());
     ui.label(format!(
         "{} · {}",
         date_range(schedule.start, schedule.finish),

@@ -146,7 +146,7 @@ pub fn timeline_view_ui(
     let forecast = schedule::forecast(roadmap, schedule, data, today);
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Timeline").heading());
+        ui.label(RichText::new("Timeline").heading().strong());
         ui.label(format!(
             "{} · {}",
             date_range(schedule.start, schedule.finish),

@@ -28,7 +28,7 @@ pub fn weeks_view_ui(
     let current = schedule.week_index_of(today);
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Week by week").heading());
+        ui.label(RichText::new("Week by week").heading().strong());
         match current.and_then(|index| schedule.weeks.get(index)) {
             Some(week) => {
                 ui.label(format!(
