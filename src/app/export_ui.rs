@@ -363,7 +363,12 @@ fn save(
     reports: &Sender<Report>,
 ) {
     let Some(path) = path else {
-        let text = "No file was chosen, so nothing was saved.".to_owned();
+        // rfd returns "no file" both when the learner cancels and when the system has no file
+        // dialog at all (Linux without xdg-desktop-portal or zenity): say both.
+        let text = "No file was chosen, so nothing was saved. If no dialog appeared, this \
+                    system has no file dialog (install xdg-desktop-portal or zenity), or use \
+                    `study-planner export --out FILE`."
+            .to_owned();
         report(reports, Report::Done(info(text)));
         return;
     };
