@@ -60,6 +60,9 @@ impl Comfort {
             self.history.close_step();
             self.last_focus = focus;
         }
+        if !self.ctx.input(|input| input.pointer.any_down()) {
+            self.history.close_plan_step();
+        }
     }
 
     /// Restores the previous snapshot, if there is one.

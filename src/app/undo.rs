@@ -7,7 +7,9 @@
 //! it in `apply_commands` like any other [`Command`], so it is saved by the same path.
 //!
 //! Typing a note sends one command per keystroke; consecutive edits of the same note are
-//! coalesced into one step, so one undo takes back the whole edit.
+//! coalesced into one step, so one undo takes back the whole edit. Dragging a plan value
+//! (weeks, hours) sends one command per frame; the whole drag is one step the same way, until
+//! the pointer is released ([`UndoHistory::close_plan_step`]).
 
 use std::collections::VecDeque;
 
@@ -22,6 +24,8 @@ pub const MAX_STEPS: usize = 200;
 enum EditKey {
     ItemNote(String),
     StageNote(String),
+    /// A plan-settings change; coalesced only while a drag goes on.
+    Plan,
     Other,
 }
 
@@ -58,6 +62,7 @@ fn edit_key(command: &Command) -> EditKey {
     match command {
         Command::SetItemNote { item_id, .. } => EditKey::ItemNote(item_id.clone()),
         Command::SetStageNote { stage_id, .. } => EditKey::StageNote(stage_id.clone()),
+        Command::SetPlan(_) => EditKey::Plan,
         _ => EditKey::Other,
     }
 }
@@ -119,6 +124,14 @@ impl UndoHistory {
     pub fn close_step(&mut self) {
         self.open_note = None;
     }
+
+    /// Ends a plan drag: called on every frame in which no pointer button is down, so a click
+    /// on "+" is one step and a drag across ten values is one step too.
+    pub fn close_plan_step(&mut self) {
+        if self.open_note == Some(EditKey::Plan) {
+            self.open_note = None;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -137,6 +150,7 @@ mod tests {
             match command {
                 Command::SetItemState { item_id, state } => data.set_state(item_id, *state, day()),
                 Command::SetItemNote { item_id, note } => data.set_note(item_id, note),
+                Command::SetPlan(settings) => data.plan = (**settings).clone(),
                 Command::Undo => {
                     if let Some(previous) = history.undo(data) {
                         *data = previous;
@@ -238,6 +252,33 @@ mod tests {
         apply(&mut history, &mut data, &[note("a", "xy")]);
         apply(&mut history, &mut data, &[Command::Undo]);
         assert_eq!(data.note("a"), "x");
+    }
+
+    #[test]
+    fn a_plan_drag_is_one_step_and_clicks_are_one_each() {
+        let plan = |weeks: u32| {
+            let mut settings = crate::schedule::PlanSettings::default();
+            settings.stage_weeks.insert("backend".to_owned(), weeks);
+            Command::SetPlan(Box::new(settings))
+        };
+        let mut history = UndoHistory::default();
+        let mut data = RoadmapProgress::default();
+        // A drag: one command a frame while the pointer is down.
+        for weeks in 10..=15 {
+            apply(&mut history, &mut data, &[plan(weeks)]);
+        }
+        history.close_plan_step();
+        // Two clicks, each released before the next.
+        apply(&mut history, &mut data, &[plan(16)]);
+        history.close_plan_step();
+        apply(&mut history, &mut data, &[plan(17)]);
+        history.close_plan_step();
+        apply(&mut history, &mut data, &[Command::Undo]);
+        assert_eq!(data.plan.stage_weeks.get("backend"), Some(&16));
+        apply(&mut history, &mut data, &[Command::Undo]);
+        assert_eq!(data.plan.stage_weeks.get("backend"), Some(&15));
+        apply(&mut history, &mut data, &[Command::Undo]);
+        assert_eq!(data, RoadmapProgress::default());
     }
 
     #[test]
