@@ -296,6 +296,9 @@ pub fn run_native(options: AppOptions) -> anyhow::Result<()> {
         // A screenshot must look the same on every machine, whatever the learner last did.
         persist_window: !screenshot,
         persistence_path: (!screenshot).then(|| options.data_dir.join("window")),
+        // Dithering hides banding in gradients, and we draw none; without it every pixel costs
+        // less to shade, which matters where there is no GPU (Mesa's llvmpipe, virtual machines).
+        dithering: false,
         ..Default::default()
     };
     let idle = idle_report::requested()?;
