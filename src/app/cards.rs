@@ -180,7 +180,11 @@ fn phase_card_ui(ui: &mut Ui, phase: &Phase, checklist: &mut Checklist<'_>) {
         }
     });
     let filter = checklist.filter;
-    ui.label(marked(ui, filter, RichText::new(&phase.title).heading().strong()));
+    ui.label(marked(
+        ui,
+        filter,
+        RichText::new(&phase.title).heading().strong(),
+    ));
     ui.label(marked(ui, filter, RichText::new(&phase.goal).italics()));
     checklist.progress_ui(ui, &phase.id, &phase.title);
 
