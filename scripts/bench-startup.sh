@@ -11,7 +11,7 @@
 #    so neither always runs on a warm cache) and reports, per binary, the median time from
 #    launch to the screenshot written (the PNG's mtime), the median peak RSS
 #    (`/usr/bin/time -v`), and the ratio of each to the bare window.
-# 4. Idles our window for IDLE_SECONDS (STUDY_PLANNER_IDLE_REPORT, see src/app/idle_report.rs)
+# 4. Idles our window (each view) for IDLE_SECONDS (STUDY_PLANNER_IDLE_REPORT, see src/app/idle_report.rs)
 #    and reports the frames drawn and CPU seconds used meanwhile.
 # 5. Prints the release binary sizes.
 #
@@ -167,10 +167,13 @@ for ((i = 1; i <= RUNS; i++)); do
     fi
 done
 
-data=$(mktemp -d "$WORK/data.XXXX")
-STUDY_PLANNER_IDLE_REPORT=$IDLE_SECONDS /usr/bin/time -v -o "$WORK/idle-time.txt" \
-    "$OURS" --data-dir "$data" >"$WORK/idle.txt" 2>"$WORK/idle-stderr.txt" \
-    || { cat "$WORK/idle-stderr.txt" >&2; exit 1; }
+# Each view left alone: frames drawn and CPU used (see src/app/idle_report.rs).
+for view in cards timeline weeks; do
+    data=$(mktemp -d "$WORK/data.XXXX")
+    printf '%s: ' "$view" >>"$WORK/idle.txt"
+    STUDY_PLANNER_IDLE_REPORT=$IDLE_SECONDS "$OURS" --view "$view" --data-dir "$data" \
+        >>"$WORK/idle.txt" 2>"$WORK/idle-stderr.txt" || { cat "$WORK/idle-stderr.txt" >&2; exit 1; }
+done
 EOF
 chmod +x "$WORK/measure.sh"
 echo "measuring: $RUNS alternating launches of each, then ${IDLE_SECONDS} s idle…" >&2
@@ -199,5 +202,6 @@ echo "| Launch → screenshot written, median of $RUNS (range) | ${ours_ms} ms (
 echo "| Peak RSS, median of $RUNS | $(mib "$ours_rss") MiB | $(mib "$bare_rss") MiB | $(ratio "$ours_rss" "$bare_rss")× |"
 echo "| Release binary size | $(mib $((ours_size / 1024))) MiB | $(mib $((bare_size / 1024))) MiB | $(ratio "$ours_size" "$bare_size")× |"
 echo
-echo "Idle window: $(cat "$WORK/idle.txt")"
+echo "Idle window, per view:"
+sed 's/^/  /' "$WORK/idle.txt"
 echo "Machine: $(nproc) cores, $(sed -nE 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2 / 1048576}' /proc/meminfo)"
