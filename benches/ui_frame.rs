@@ -32,7 +32,8 @@ struct Window {
 }
 
 impl Window {
-    fn new(roadmap: &Arc<Roadmap>, view: View) -> Self {
+    /// A window that has drawn nothing yet.
+    fn cold(roadmap: &Arc<Roadmap>, view: View) -> Self {
         let data_dir = match tempfile::tempdir() {
             Ok(dir) => dir,
             Err(err) => panic!("cannot make a temporary data folder: {err}"),
@@ -47,13 +48,18 @@ impl Window {
             today: chrono::NaiveDate::from_ymd_opt(2026, 11, 25),
         };
         let app = StudyPlannerApp::new(&cc, options);
-        let mut window = Self {
+        Self {
             ctx,
             app,
             frame: eframe::Frame::_new_kittest(),
             frames: 0,
             _data_dir: data_dir,
-        };
+        }
+    }
+
+    /// A window that has drawn a few frames: fonts and memoized data are warm.
+    fn new(roadmap: &Arc<Roadmap>, view: View) -> Self {
+        let mut window = Self::cold(roadmap, view);
         for _ in 0..5 {
             black_box(window.frame());
         }
@@ -99,5 +105,44 @@ fn ui_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, ui_frame);
+/// Start-up's share that is ours: a new context, the app made, its first frame drawn and
+/// tessellated (every text laid out and its glyphs rasterized for the first time), beside the
+/// same for a window with one label, the floor any egui app pays.
+fn first_frame(c: &mut Criterion) {
+    let embedded = Arc::new(roadmap::embedded());
+    let mut group = c.benchmark_group("first frame");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    group.bench_function("one label (floor)", |b| {
+        b.iter(|| {
+            let ctx = egui::Context::default();
+            let input = egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, WINDOW)),
+                ..Default::default()
+            };
+            let mut output = ctx.run_ui(input, |ui| {
+                egui::CentralPanel::default().show(ui, |ui| ui.label("bare eframe window"));
+            });
+            let shapes = std::mem::take(&mut output.shapes);
+            let primitives = ctx.tessellate(shapes, output.pixels_per_point);
+            output.drop_without_applying_deltas();
+            black_box(primitives.len())
+        });
+    });
+    for view in [View::Cards, View::Timeline, View::Weeks] {
+        group.bench_function(format!("{} / embedded", view.label()), |b| {
+            // Closing the window (joining the saver thread, removing the folder) is not timed.
+            b.iter_with_large_drop(|| {
+                let mut window = Window::cold(&embedded, view);
+                black_box(window.frame());
+                window
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, ui_frame, first_frame);
 criterion_main!(benches);
