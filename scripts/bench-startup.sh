@@ -176,6 +176,9 @@ for view in cards timeline weeks; do
 done
 EOF
 chmod +x "$WORK/measure.sh"
+# Other work on the machine slows our window (more to shade) more than the bare one: say how
+# busy it was, and compare runs made at a load near zero.
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 echo "measuring: $RUNS alternating launches of each, then ${IDLE_SECONDS} s idle…" >&2
 xvfb-run -a -s "-screen 0 1920x1080x24" "$WORK/measure.sh" \
     "$RUNS" "$IDLE_SECONDS" "$OURS" "$BARE_BIN" "$WORK"
@@ -204,4 +207,5 @@ echo "| Release binary size | $(mib $((ours_size / 1024))) MiB | $(mib $((bare_s
 echo
 echo "Idle window, per view:"
 sed 's/^/  /' "$WORK/idle.txt"
+echo "Load average (1 min) before measuring: $LOAD_BEFORE"
 echo "Machine: $(nproc) cores, $(sed -nE 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2 / 1048576}' /proc/meminfo)"
