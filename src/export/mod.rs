@@ -11,7 +11,6 @@ mod ics;
 mod markdown;
 mod model;
 mod pdf;
-pub mod sample;
 
 use chrono::{Datelike as _, NaiveDate};
 

@@ -8,10 +8,10 @@ use super::fonts::Fonts;
 use super::layout::{Geometry, outside, paginate};
 use super::{content, lay_out};
 use crate::export::model::PlanDoc;
-use crate::export::sample::generated_roadmap;
 use crate::export::{ExportInput, Paper};
 use crate::progress::{ItemProgress, ItemState, RoadmapProgress};
 use crate::roadmap::Roadmap;
+use crate::roadmap::synthetic;
 use crate::schedule::{PlanSettings, compute};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -106,7 +106,7 @@ fn the_embedded_roadmap_fits_its_pages_on_both_papers() {
 
 #[test]
 fn a_thousand_items_flow_over_pages_without_clipping() {
-    let roadmap = generated_roadmap(1000);
+    let roadmap = synthetic::roadmap(1000);
     with_doc(&roadmap, |doc| {
         for paper in Paper::ALL {
             let pages = assert_nothing_clipped(doc, paper);
@@ -117,7 +117,7 @@ fn a_thousand_items_flow_over_pages_without_clipping() {
 
 #[test]
 fn every_item_is_printed_once_its_lines_are_joined() {
-    let roadmap = generated_roadmap(300);
+    let roadmap = synthetic::roadmap(300);
     with_doc(&roadmap, |doc| {
         let fonts = fonts();
         let geometry = Geometry::for_page(Paper::Letter.size_pt());
