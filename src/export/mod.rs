@@ -16,7 +16,9 @@ use chrono::{Datelike as _, NaiveDate};
 
 use crate::progress::RoadmapProgress;
 use crate::roadmap::Roadmap;
-use crate::schedule::{PlanSettings, Schedule};
+/// "5 Jan 2026": the same date words as the window and the command line.
+pub use crate::schedule::long_date;
+use crate::schedule::{self, PlanSettings, Schedule};
 
 pub use model::{ItemEntry, PlanDoc, StageEntry, WeekEntry};
 
@@ -183,21 +185,16 @@ pub fn suggested_file_name(roadmap: &Roadmap, format: ExportFormat) -> String {
     format!("{stem}-plan.{}", format.extension())
 }
 
-/// "5 Jan 2026": unambiguous in every locale, short enough for tables.
-pub fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
-}
-
-/// "5 – 11 Jan 2026", "26 Jan – 1 Feb 2026", "29 Dec 2025 – 4 Jan 2026".
+/// A week or phase on paper: like [`schedule::date_range`], but a range within one month
+/// names the month once ("5 – 11 Jan 2026") and a single day is just that day, which keeps
+/// the week headers of the printed plan short.
 pub fn date_range(first: NaiveDate, last: NaiveDate) -> String {
-    if first.year() != last.year() {
-        format!("{} – {}", long_date(first), long_date(last))
-    } else if first.month() != last.month() {
-        format!("{} – {}", first.format("%-d %b"), long_date(last))
-    } else if first.day() != last.day() {
+    if first == last {
+        long_date(first)
+    } else if first.year() == last.year() && first.month() == last.month() {
         format!("{} – {}", first.day(), long_date(last))
     } else {
-        long_date(first)
+        schedule::date_range(first, last)
     }
 }
 
