@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod export;
 pub mod filter;
+pub mod gantt;
 pub mod paths;
 pub mod progress;
 pub mod roadmap;

@@ -4,7 +4,8 @@
 //!
 //! Three steps, as for any chart: the model is the [`PlanDoc`]; [`Scale`] maps days to x; the
 //! functions below paint rows into blocks. A roadmap with more stages than fit on a page gets
-//! its chart split into several blocks, each with its own month axis.
+//! its chart split into several blocks, each with its own date axis. The axis labels and the
+//! estimate bands follow the same rules as the window's timeline ([`crate::gantt`]).
 
 use chrono::{Datelike, NaiveDate};
 
@@ -13,6 +14,8 @@ use super::fonts::{Fonts, Weight};
 use super::layout::Block;
 use super::style;
 use crate::export::model::{PlanDoc, StageEntry};
+use crate::gantt::axis::GridKind;
+use crate::gantt::{DayScale, date_axis, estimate_band};
 use crate::progress::fraction;
 
 /// Rows are never thinner than this, however many stages there are.
@@ -22,21 +25,46 @@ const MAX_ROW: f32 = 24.0;
 const AXIS_HEIGHT: f32 = 16.0;
 const FOOT_HEIGHT: f32 = 14.0;
 
-/// Maps dates to x positions in the chart area.
+/// Maps dates to x positions in the chart area, which starts at `x0` (right of the names).
 #[derive(Clone, Copy, Debug)]
 struct Scale {
     first: NaiveDate,
     last_exclusive: NaiveDate,
+    days: DayScale,
     x0: f32,
     width: f32,
 }
 
 impl Scale {
-    fn x(&self, date: NaiveDate) -> f32 {
-        let span = (self.last_exclusive - self.first).num_days().max(1) as f32;
-        let offset = (date - self.first).num_days() as f32;
-        self.x0 + (offset / span).clamp(0.0, 1.0) * self.width
+    fn new(first: NaiveDate, last_exclusive: NaiveDate, x0: f32, width: f32) -> Self {
+        Self {
+            first,
+            last_exclusive,
+            days: DayScale::of_dates(first, last_exclusive, width),
+            x0,
+            width,
+        }
     }
+
+    /// Clamped to the chart, so nothing is ever drawn past its edges.
+    fn x(&self, date: NaiveDate) -> f32 {
+        self.x0 + self.days.x(date).clamp(0.0, self.width)
+    }
+
+    fn x_of_day(&self, day: f64) -> f32 {
+        self.x0 + self.days.x_of_day(day).clamp(0.0, self.width)
+    }
+}
+
+/// The day after the last the chart must show: the plan's finish, or the end of the latest
+/// estimate band if that is later (a final project planned shorter than its estimate).
+fn chart_end(doc: &PlanDoc<'_>) -> NaiveDate {
+    let finish = doc.finish.max(doc.start).succ_opt().unwrap_or(doc.finish);
+    doc.stages
+        .iter()
+        .filter(|stage| stage.included)
+        .map(|stage| estimate_band(stage.start, stage.estimate_weeks).longest_end)
+        .fold(finish, NaiveDate::max)
 }
 
 /// The chart as blocks of at most `max_height` points each.
@@ -52,12 +80,13 @@ pub fn gantt_blocks(doc: &PlanDoc<'_>, fonts: &Fonts, width: f32, max_height: f3
     let charts = rows.len().div_ceil(fitting);
     let rows_per_block = rows.len().div_ceil(charts);
     let label_width = label_width(doc, fonts, width);
-    let scale = Scale {
-        first: month_start(doc.start),
-        last_exclusive: next_month_start(doc.finish.max(doc.start)),
-        x0: label_width,
-        width: width - label_width,
-    };
+    let last_day = chart_end(doc).pred_opt().unwrap_or(doc.finish);
+    let scale = Scale::new(
+        month_start(doc.start),
+        next_month_start(last_day),
+        label_width,
+        width - label_width,
+    );
     rows.chunks(rows_per_block)
         .map(|chunk| chunk_block(doc, chunk, fonts, scale, row_height))
         .collect()
@@ -104,7 +133,7 @@ fn chunk_block(
             );
         }
     }
-    month_grid(&mut canvas, fonts, scale, rows_top, rows_bottom);
+    axis_grid(&mut canvas, fonts, scale, rows_top, rows_bottom);
     for (position, (index, stage)) in rows.iter().enumerate() {
         let top = rows_top + row_height * position as f32;
         stage_row(&mut canvas, fonts, scale, (top, row_height), *index, stage);
@@ -118,43 +147,28 @@ fn chunk_block(
     Block::new(canvas, rows_bottom + FOOT_HEIGHT)
 }
 
-fn month_grid(canvas: &mut Canvas, fonts: &Fonts, scale: Scale, top: f32, bottom: f32) {
-    let months = months_between(scale.first, scale.last_exclusive);
-    let month_width = scale.width / months.len().max(1) as f32;
-    let widest = fonts.width(Weight::Regular, style::TINY, "Sep 2026") + 4.0;
-    let step = [1, 2, 3, 4, 6, 12]
-        .into_iter()
-        .find(|step| month_width * *step as f32 >= widest)
-        .unwrap_or(12);
-    for (index, month) in months.iter().enumerate() {
-        let x = scale.x(*month);
-        let labelled = index % step == 0;
-        let pen = if month.month() == 1 {
-            Pen::solid(style::MUTED, 0.6)
-        } else {
-            Pen::solid(style::RULE, 0.4)
+/// Grid lines and date labels from the shared axis rule: the step (weeks, months, quarters,
+/// years) is the finest whose labels fit, and the year is named at every January.
+fn axis_grid(canvas: &mut Canvas, fonts: &Fonts, scale: Scale, top: f32, bottom: f32) {
+    let measure = |text: &str| fonts.width(Weight::Regular, style::TINY, text);
+    let axis = date_axis(scale.days, &measure);
+    for line in &axis.lines {
+        let x = scale.x0 + line.x;
+        let (pen, rise) = match line.kind {
+            GridKind::Year => (Pen::solid(style::MUTED, 0.6), 4.0),
+            GridKind::Step => (Pen::solid(style::RULE, 0.4), 4.0),
+            GridKind::Minor => (Pen::solid(style::SHADE, 0.4), 0.0),
         };
-        canvas.line(
-            (x, top - if labelled { 4.0 } else { 0.0 }),
-            (x, bottom),
-            pen,
+        canvas.line((x, top - rise), (x, bottom), pen);
+    }
+    for label in axis.labels {
+        canvas.text(
+            (scale.x0 + label.x, top - 5.0),
+            style::TINY,
+            Weight::Regular,
+            style::MUTED,
+            label.text,
         );
-        if labelled {
-            let label = if index == 0 || month.month() == 1 || step >= 12 {
-                month.format("%b %Y").to_string()
-            } else {
-                month.format("%b").to_string()
-            };
-            let label_width = fonts.width(Weight::Regular, style::TINY, &label);
-            let right_limit = scale.x0 + scale.width - label_width;
-            canvas.text(
-                ((x + 2.0).min(right_limit), top - 5.0),
-                style::TINY,
-                Weight::Regular,
-                style::MUTED,
-                label,
-            );
-        }
     }
     let end = scale.x0 + scale.width;
     canvas.line((end, top), (end, bottom), Pen::solid(style::RULE, 0.4));
@@ -185,15 +199,9 @@ fn stage_row(
     let start = stage.start;
     let end_exclusive = stage.end.succ_opt().unwrap_or(stage.end);
     // The estimate: from the shortest to the longest the roadmap suggests, from the same start.
-    let (low, high) = stage.estimate_weeks;
-    let band_from = crate::schedule::monday_of(start) + chrono::Days::new(u64::from(low) * 7);
-    let band_to = crate::schedule::monday_of(start) + chrono::Days::new(u64::from(high) * 7);
-    let band = Area::new(
-        scale.x(band_from.min(band_to)),
-        top + height * 0.18,
-        (scale.x(band_to) - scale.x(band_from)).max(0.8),
-        height * 0.64,
-    );
+    let (band_from, band_to) = estimate_band(start, stage.estimate_weeks).days(1.0);
+    let (left, right) = (scale.x_of_day(band_from), scale.x_of_day(band_to));
+    let band = Area::new(left, top + height * 0.18, right - left, height * 0.64);
     canvas.fill(band, style::lighter(hue, 0.78));
     let bar = Area::new(
         scale.x(start),
@@ -315,37 +323,126 @@ fn next_month_start(date: NaiveDate) -> NaiveDate {
         .unwrap_or(first)
 }
 
-/// The first day of every month from `first` (a month start) up to `last_exclusive`.
-fn months_between(first: NaiveDate, last_exclusive: NaiveDate) -> Vec<NaiveDate> {
-    let mut months = Vec::new();
-    let mut month = first;
-    // A plan is at most a few decades; the cap only guards against a corrupt schedule.
-    while month < last_exclusive && months.len() < 1200 {
-        months.push(month);
-        match month.checked_add_months(chrono::Months::new(1)) {
-            Some(next) => month = next,
-            None => break,
-        }
-    }
-    months
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::canvas::Op;
     use super::*;
+    use crate::export::model::PlanDoc;
+    use crate::export::{ExportInput, Paper};
+    use crate::progress::RoadmapProgress;
+    use crate::schedule::PlanSettings;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+    }
+
+    fn fonts() -> Fonts {
+        match Fonts::load() {
+            Ok(fonts) => fonts,
+            Err(err) => panic!("{err}"),
+        }
+    }
+
+    /// The chart of the embedded roadmap for `settings`, as one block 500 points wide.
+    fn chart(settings: PlanSettings, check: impl FnOnce(&PlanDoc<'_>, &Block)) {
+        let roadmap = crate::roadmap::embedded();
+        let today = day(2026, 11, 25);
+        let schedule = crate::schedule::compute(&roadmap, &settings, today);
+        let progress = RoadmapProgress::default();
+        let input = ExportInput {
+            roadmap: &roadmap,
+            schedule: &schedule,
+            progress: &progress,
+            settings: &settings,
+            today,
+            paper: Paper::A4,
+        };
+        let doc = PlanDoc::new(&input);
+        let blocks = gantt_blocks(&doc, &fonts(), 500.0, 600.0);
+        assert_eq!(blocks.len(), 1);
+        check(&doc, &blocks[0]);
+    }
+
+    fn rects(block: &Block) -> Vec<Area> {
+        block
+            .canvas
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::Rect { area, .. } => Some(*area),
+                _ => None,
+            })
+            .collect()
+    }
 
     #[test]
-    fn months_cover_the_plan() {
-        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
-        let months = months_between(day(2025, 11, 1), next_month_start(day(2026, 2, 14)));
-        assert_eq!(
-            months,
-            vec![
-                day(2025, 11, 1),
-                day(2025, 12, 1),
-                day(2026, 1, 1),
-                day(2026, 2, 1)
-            ]
-        );
+    fn the_final_projects_estimate_band_stays_on_the_chart_whole() {
+        // The final project planned at 2 weeks against an estimate of 4–9: its band reaches
+        // 7 weeks past the plan's finish.
+        let mut settings = PlanSettings {
+            start: Some(day(2026, 11, 25)),
+            ..PlanSettings::default()
+        };
+        settings.stage_weeks.insert("final-project".to_owned(), 2);
+        chart(settings, |doc, block| {
+            let last = doc.stages.last().map(|stage| stage.estimate_weeks);
+            assert_eq!(last, Some((4, 9)));
+            for area in rects(block) {
+                assert!(area.right() <= 500.0 + 1e-3, "{area:?}");
+            }
+            // The widest band is the final project's 5 weeks, drawn whole (not cut at the
+            // edge): its width is 35 days of the chart's scale.
+            let fonts = fonts();
+            let label = label_width(doc, &fonts, 500.0);
+            let first = month_start(doc.start);
+            let last_exclusive = next_month_start(chart_end(doc).pred_opt().unwrap_or(doc.finish));
+            let per_day = (500.0 - label) / (last_exclusive - first).num_days() as f32;
+            let bands: Vec<Area> = rects(block)
+                .into_iter()
+                .filter(|area| (area.w - 35.0 * per_day).abs() < 0.01)
+                .collect();
+            assert!(!bands.is_empty(), "no 35-day band in {:?}", rects(block));
+            assert!(bands.iter().all(|band| band.right() < 500.0));
+        });
+    }
+
+    #[test]
+    fn the_axis_names_every_year_and_its_labels_do_not_overlap() {
+        // At 4 h a week the plan runs from Nov 2026 into 2029.
+        let settings = PlanSettings {
+            start: Some(day(2026, 11, 25)),
+            hours_per_week: Some(4.0),
+            ..PlanSettings::default()
+        };
+        chart(settings, |doc, block| {
+            assert!(doc.finish.year() >= 2029, "{}", doc.finish);
+            let fonts = fonts();
+            let mut labels: Vec<(f32, f32, String)> = block
+                .canvas
+                .ops
+                .iter()
+                .filter_map(|op| match op {
+                    Op::Text(run) if run.baseline < AXIS_HEIGHT => Some((
+                        run.x,
+                        fonts.width(run.weight, run.size, &run.text),
+                        run.text.clone(),
+                    )),
+                    _ => None,
+                })
+                .collect();
+            labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+            // The chart opens in November 2026; every later year is named at its January.
+            for year in 2027..=doc.finish.year() {
+                assert!(
+                    labels
+                        .iter()
+                        .any(|label| label.2.contains(&year.to_string())),
+                    "{year} missing from {labels:?}"
+                );
+            }
+            for pair in labels.windows(2) {
+                assert!(pair[0].0 + pair[0].1 <= pair[1].0, "{pair:?}");
+            }
+        });
     }
 }
