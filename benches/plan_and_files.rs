@@ -14,9 +14,10 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use study_planner::export::{self, ExportFormat, ExportInput, Paper};
-use study_planner::progress::{ItemState, RoadmapProgress};
+use study_planner::plan::Plan;
+use study_planner::progress::{ItemState, PlanSettings, RoadmapProgress};
 use study_planner::roadmap::{self, Roadmap};
-use study_planner::schedule::{self, PlanSettings};
+use study_planner::schedule;
 use study_planner::storage::ProgressStore;
 
 fn today() -> NaiveDate {
@@ -108,13 +109,9 @@ fn exports(c: &mut Criterion) {
     let mut group = group(c, "export");
     for (name, roadmap) in roadmaps() {
         let progress = busy_learner(&roadmap);
-        let schedule = schedule::compute(&roadmap, &progress.plan, today());
+        let plan = Plan::new(std::sync::Arc::new(roadmap.clone()), progress, today());
         let input = ExportInput {
-            roadmap: &roadmap,
-            schedule: &schedule,
-            progress: &progress,
-            settings: &progress.plan,
-            today: today(),
+            plan: &plan,
             paper: Paper::A4,
         };
         for format in ExportFormat::ALL {

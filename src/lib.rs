@@ -9,6 +9,7 @@ pub mod export;
 pub mod filter;
 pub mod gantt;
 pub mod paths;
+pub mod plan;
 pub mod progress;
 pub mod roadmap;
 pub mod schedule;

@@ -9,10 +9,12 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use study_planner::export::{ExportFormat, ExportInput, Paper, export, long_date};
+use study_planner::plan::Plan;
+use study_planner::progress::PlanSettings;
 use study_planner::progress::{ItemProgress, ItemState, RoadmapProgress};
 use study_planner::roadmap::synthetic;
 use study_planner::roadmap::{self, Roadmap};
-use study_planner::schedule::{PlanSettings, Schedule, compute};
+use study_planner::schedule::Schedule;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -22,10 +24,8 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 /// on 16 February 2026, with a few items done, one in progress, one skipped and two notes.
 struct Fixture {
     roadmap: Roadmap,
-    settings: PlanSettings,
-    progress: RoadmapProgress,
+    plan: Plan,
     schedule: Schedule,
-    today: NaiveDate,
 }
 
 impl Fixture {
@@ -63,23 +63,29 @@ impl Fixture {
                 "Pair with the team’s code review – weekly.".to_owned(),
             );
         }
-        let schedule = compute(&roadmap, &settings, today);
+        Self::of(roadmap, settings, progress, today)
+    }
+
+    /// The plan of `progress` with `settings`, seen on `today`.
+    fn of(
+        roadmap: Roadmap,
+        settings: PlanSettings,
+        mut progress: RoadmapProgress,
+        today: NaiveDate,
+    ) -> Self {
+        progress.plan = settings;
+        let plan = Plan::new(std::sync::Arc::new(roadmap.clone()), progress, today);
+        let schedule = plan.schedule().clone();
         Self {
             roadmap,
-            settings,
-            progress,
+            plan,
             schedule,
-            today,
         }
     }
 
     fn export(&self, format: ExportFormat, paper: Paper) -> Vec<u8> {
         let input = ExportInput {
-            roadmap: &self.roadmap,
-            schedule: &self.schedule,
-            progress: &self.progress,
-            settings: &self.settings,
-            today: self.today,
+            plan: &self.plan,
             paper,
         };
         match export(format, &input) {
@@ -658,8 +664,7 @@ mod command_line {
     use std::process::Output;
 
     use super::{ExportFormat, Fixture, Paper, day, embedded, roadmap};
-    use study_planner::progress::RoadmapProgress;
-    use study_planner::schedule::{PlanSettings, compute};
+    use study_planner::progress::{PlanSettings, RoadmapProgress};
 
     fn run(args: &[&str], data_dir: &std::path::Path) -> Output {
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_study-planner"))
@@ -683,14 +688,7 @@ mod command_line {
             ..PlanSettings::default()
         };
         let today = day(2026, 2, 16);
-        let schedule = compute(&roadmap, &settings, today);
-        Fixture {
-            roadmap,
-            settings,
-            progress: RoadmapProgress::default(),
-            schedule,
-            today,
-        }
+        Fixture::of(roadmap, settings, RoadmapProgress::default(), today)
     }
 
     #[test]

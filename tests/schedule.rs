@@ -6,14 +6,27 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, NaiveDate, Weekday};
 use proptest::prelude::*;
 
-use study_planner::progress::{ItemState, RoadmapProgress};
+use study_planner::plan::Plan;
+use study_planner::progress::{ItemState, Pace, PlanSettings, RoadmapProgress};
 use study_planner::roadmap::{self, FinalProject, Item, MonthRange, Phase, Roadmap, TopicGroup};
-use study_planner::schedule::{
-    self, MAX_STAGE_WEEKS, Pace, PlanSettings, Schedule, compute, monday_of,
-};
+use study_planner::schedule::{MAX_STAGE_WEEKS, Schedule, compute, monday_of};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+/// The joined plan of `progress` with `settings`, seen on `today`.
+fn plan_of(
+    roadmap: &Roadmap,
+    settings: &PlanSettings,
+    progress: &RoadmapProgress,
+    today: NaiveDate,
+) -> Plan {
+    let progress = RoadmapProgress {
+        plan: settings.clone(),
+        ..progress.clone()
+    };
+    Plan::new(std::sync::Arc::new(roadmap.clone()), progress, today)
 }
 
 /// A stage for a generated roadmap: (min months, extra months, optional, item count).
@@ -261,11 +274,10 @@ proptest! {
             stage_weeks: overrides,
         };
         let today = from_days(today_days);
-        let s = compute(&roadmap, &settings, today);
-        let progress = RoadmapProgress { plan: settings.clone(), ..RoadmapProgress::default() };
-        let f = schedule::forecast(&roadmap, &s, &progress, today);
+        let progress = RoadmapProgress::default();
+        let f = plan_of(&roadmap, &settings, &progress, today).forecast();
         let _ = f.sentence();
-        let _ = schedule::replan_from_today(&roadmap, &s, &progress, &settings, today);
+        let _ = plan_of(&roadmap, &settings, &progress, today).replan_from_today();
     }
 }
 
@@ -464,7 +476,7 @@ fn forecast_at_the_planned_pace_matches_the_plan() {
         first_items / 7 * 4,
         date(2027, 1, 20),
     );
-    let f = schedule::forecast(&roadmap, &s, &progress, today);
+    let f = plan_of(&roadmap, &settings, &progress, today).forecast();
     assert_eq!(f.window_days, 28);
     assert!((f.pace - 1.0).abs() < 1e-9, "pace {}", f.pace);
     assert_eq!(f.finish, Some(s.finish));
@@ -485,7 +497,6 @@ fn forecast_at_half_the_pace_finishes_later_and_says_so() {
         excluded: BTreeSet::from(["frontend".to_owned(), "ai-ml".to_owned()]),
         ..PlanSettings::default()
     };
-    let s = compute(&roadmap, &settings, date(2027, 1, 4));
     let mut progress = RoadmapProgress::default();
     // Two planned weeks of work in four weeks: pace 0.5. 41 weeks remain → 82 weeks from today.
     tick(
@@ -496,7 +507,7 @@ fn forecast_at_half_the_pace_finishes_later_and_says_so() {
         date(2027, 1, 25),
     );
     let today = date(2027, 1, 31);
-    let f = schedule::forecast(&roadmap, &s, &progress, today);
+    let f = plan_of(&roadmap, &settings, &progress, today).forecast();
     assert!((f.pace - 0.5).abs() < 1e-9);
     assert!((f.remaining_weeks - 41.0).abs() < 1e-9);
     assert_eq!(f.finish, Some(date(2028, 8, 27)));
@@ -509,7 +520,7 @@ fn forecast_at_half_the_pace_finishes_later_and_says_so() {
         f.sentence()
     );
     // Items done before the window do not count towards the pace.
-    let later = schedule::forecast(&roadmap, &s, &progress, date(2027, 3, 1));
+    let later = plan_of(&roadmap, &settings, &progress, date(2027, 3, 1)).forecast();
     assert_eq!(later.finish, None);
     assert!(later.sentence().starts_with("No forecast yet"));
 }
@@ -521,22 +532,29 @@ fn a_young_plan_measures_its_pace_since_the_start() {
         start: Some(date(2027, 1, 4)),
         ..PlanSettings::default()
     };
-    let s = compute(&roadmap, &settings, date(2027, 1, 4));
     let progress = RoadmapProgress::default();
     assert_eq!(
-        schedule::forecast(&roadmap, &s, &progress, date(2027, 1, 4)).window_days,
+        plan_of(&roadmap, &settings, &progress, date(2027, 1, 4))
+            .forecast()
+            .window_days,
         7
     );
     assert_eq!(
-        schedule::forecast(&roadmap, &s, &progress, date(2027, 1, 13)).window_days,
+        plan_of(&roadmap, &settings, &progress, date(2027, 1, 13))
+            .forecast()
+            .window_days,
         10
     );
     assert_eq!(
-        schedule::forecast(&roadmap, &s, &progress, date(2027, 1, 13)).window_text(),
+        plan_of(&roadmap, &settings, &progress, date(2027, 1, 13))
+            .forecast()
+            .window_text(),
         "the last 10 days"
     );
     assert_eq!(
-        schedule::forecast(&roadmap, &s, &progress, date(2026, 12, 1)).window_days,
+        plan_of(&roadmap, &settings, &progress, date(2026, 12, 1))
+            .forecast()
+            .window_days,
         28
     );
 }
@@ -552,7 +570,7 @@ fn replan_moves_the_first_unfinished_phase_to_this_week() {
     let today = date(2027, 6, 16); // a Wednesday
     let mut progress = RoadmapProgress::default();
     // Nothing done: the whole plan starts today.
-    let fresh = schedule::replan_from_today(&roadmap, &s, &progress, &settings, today);
+    let fresh = plan_of(&roadmap, &settings, &progress, today).replan_from_today();
     assert_eq!(fresh.as_ref().and_then(|p| p.start), Some(today));
     // Phase 1 finished: phase 2 runs from this week's Monday, phase 1 before it.
     tick(
@@ -562,7 +580,7 @@ fn replan_moves_the_first_unfinished_phase_to_this_week() {
         usize::MAX,
         date(2027, 2, 1),
     );
-    let Some(moved) = schedule::replan_from_today(&roadmap, &s, &progress, &settings, today) else {
+    let Some(moved) = plan_of(&roadmap, &settings, &progress, today).replan_from_today() else {
         panic!("phase 2 is unfinished");
     };
     let again = compute(&roadmap, &moved, today);
@@ -587,10 +605,14 @@ fn replan_moves_the_first_unfinished_phase_to_this_week() {
         );
     }
     assert_eq!(
-        schedule::replan_from_today(&roadmap, &s, &progress, &settings, today),
+        plan_of(&roadmap, &settings, &progress, today).replan_from_today(),
         None
     );
-    assert!(schedule::forecast(&roadmap, &s, &progress, today).all_done());
+    assert!(
+        plan_of(&roadmap, &settings, &progress, today)
+            .forecast()
+            .all_done()
+    );
 }
 
 /// Runs the real binary with a fresh data folder.

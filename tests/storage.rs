@@ -12,7 +12,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use study_planner::progress::{ItemProgress, ItemState, RoadmapProgress};
-use study_planner::schedule::{Pace, PlanSettings};
+use study_planner::progress::{Pace, PlanSettings};
 use study_planner::storage::{
     self, BACKUP_FILE, Decoded, Fs, NoticeLevel, PROGRESS_FILE, ProgressStore, ReadOnlyReason,
     Saver, SaverEvent, Step,

@@ -11,8 +11,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use study_planner::app::{AppOptions, StudyPlannerApp, View};
 use study_planner::progress::ItemState;
+use study_planner::progress::Pace;
 use study_planner::roadmap;
-use study_planner::schedule::Pace;
 
 const ORM: &str = "Database ORM: SQLAlchemy (for PostgreSQL, MySQL)";
 const ORM_ID: &str = "sqlalchemy";

@@ -122,6 +122,7 @@ fn leaving_out_an_optional_phase_removes_it_from_the_timeline_and_the_week_plan(
     assert!(
         !harness
             .state_mut()
+            .plan()
             .schedule()
             .stage("frontend")
             .is_some_and(|s| s.included)
@@ -136,7 +137,7 @@ fn leaving_out_an_optional_phase_removes_it_from_the_timeline_and_the_week_plan(
     // Seven weeks fewer in the week plan (the scroll area shows all weeks it lays out).
     let weeks_after = harness.query_all_by_label_contains("Week ").count();
     assert!(weeks_after < weeks_before, "{weeks_after} < {weeks_before}");
-    assert_eq!(harness.state_mut().schedule().weeks.len(), 61 - 7);
+    assert_eq!(harness.state_mut().plan().schedule().weeks.len(), 61 - 7);
 
     // Timeline: the row says "left out" and the later phases moved up by seven weeks.
     harness.get_by_label("Timeline").click();
@@ -170,7 +171,7 @@ fn pace_and_hours_change_the_plan_and_are_saved_in_the_learners_data() {
     );
     assert_eq!(
         harness.state().data().plan.pace,
-        study_planner::schedule::Pace::Fast
+        study_planner::progress::Pace::Fast
     );
     // Half the roadmap's 10 hours: every phase takes about twice as long (1 month at 5 h:
     // 8.67 → 9 weeks, 2 months: 17.33 → 17; 4 × 9 + 3 × 17 = 87 weeks).

@@ -2,36 +2,32 @@
 
 use egui::{RichText, Ui};
 
-use super::Command;
 use super::checklist::{item_row_ui, progress_bar_ui, stage_note_ui};
-use super::find_bar::{CardMatch, Filter, active_filter, marked};
+use super::context::ViewContext;
+use super::find_bar::marked;
 use super::lazy::lazy_block_ui;
 use super::widgets::{
     accent, badge_ui, bullet_ui, card_frame, optional_colour, section_heading_ui,
 };
-use crate::progress::{RoadmapProgress, stage_progress};
-use crate::roadmap::{FinalProject, Phase, Roadmap, Summary};
+use crate::filter::{CardMatch, Filter, TermHits};
+use crate::progress::RoadmapProgress;
+use crate::roadmap::{FinalProject, Phase, Summary};
 
 /// A card is at least this wide; more columns appear as the window grows.
 const MIN_CARD_WIDTH: f32 = 360.0;
 const MAX_COLUMNS: usize = 3;
 
 /// The scrolling grid of cards: phases, the final project, the summary. Checklist items are
-/// tickable and each stage shows its progress; with `editable` false (read-only storage) the
-/// checklist is shown but disabled.
-pub fn cards_ui(
-    ui: &mut Ui,
-    roadmap: &Roadmap,
-    data: &RoadmapProgress,
-    editable: bool,
-    commands: &mut Vec<Command>,
-    focus_stage: Option<&str>,
-) {
+/// tickable and each stage shows its progress; in a read-only window the checklist is shown
+/// but disabled.
+pub fn cards_ui(ui: &mut Ui, cx: &ViewContext<'_>, focus_stage: Option<&str>) {
+    let roadmap = cx.plan.roadmap();
+    let data = cx.plan.progress();
+    let filter = cx.filter;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let columns = column_count(ui.available_width());
-            let filter = active_filter(ui);
             let cards: Vec<(Card<'_>, CardMatch)> = roadmap
                 .phases
                 .iter()
@@ -39,7 +35,7 @@ pub fn cards_ui(
                 .chain(roadmap.final_project.iter().map(Card::Project))
                 .chain(roadmap.summary.iter().map(Card::Summary))
                 .map(|card| {
-                    let found = card.find(&filter, data);
+                    let found = card.find(filter, data);
                     (card, found)
                 })
                 .filter(|(_, found)| found.visible)
@@ -53,11 +49,7 @@ pub fn cards_ui(
                 for (index, (card, found)) in cards.iter().enumerate() {
                     let col = &mut cols[index % columns];
                     let mut checklist = Checklist {
-                        roadmap,
-                        data,
-                        editable,
-                        commands,
-                        filter: &filter,
+                        cx,
                         hits: found.hits,
                     };
                     // Only cards on or near the screen are laid out (1,000 items stay fast).
@@ -113,30 +105,28 @@ fn card_ui(ui: &mut Ui, card: &Card<'_>, checklist: &mut Checklist<'_>) {
         match card {
             Card::Phase(phase) => phase_card_ui(ui, phase, checklist),
             Card::Project(project) => project_card_ui(ui, project, checklist),
-            Card::Summary(summary) => summary_card_ui(ui, summary, checklist.filter),
+            Card::Summary(summary) => summary_card_ui(ui, summary, checklist.cx.filter),
         }
     });
 }
 
 /// What a card needs to draw its checklist.
 struct Checklist<'a> {
-    roadmap: &'a Roadmap,
-    data: &'a RoadmapProgress,
-    editable: bool,
-    commands: &'a mut Vec<Command>,
-    /// The find box and state filter, and the query terms this card's own text matched.
-    filter: &'a Filter,
-    hits: crate::filter::TermHits,
+    cx: &'a ViewContext<'a>,
+    /// The query terms this card's own text matched.
+    hits: TermHits,
 }
 
 impl Checklist<'_> {
     fn progress_ui(&self, ui: &mut Ui, stage_id: &str, title: &str) {
-        progress_bar_ui(ui, title, stage_progress(self.roadmap, stage_id, self.data));
+        progress_bar_ui(ui, title, self.cx.plan.stage_counts(stage_id));
     }
 
     /// Whether an item passes the find box and the state filter.
     fn shows(&self, item: &crate::roadmap::Item) -> bool {
-        self.filter.item_visible(item, self.data, self.hits)
+        self.cx
+            .filter
+            .item_visible(item, self.cx.plan.progress(), self.hits)
     }
 
     /// A section heading and its items, or nothing when the filter hides all of them.
@@ -151,19 +141,14 @@ impl Checklist<'_> {
     }
 
     fn item_ui(&mut self, ui: &mut Ui, item: &crate::roadmap::Item) {
-        if !self.shows(item) {
-            return;
+        if self.shows(item) {
+            item_row_ui(ui, self.cx, item);
         }
-        ui.add_enabled_ui(self.editable, |ui| {
-            item_row_ui(ui, item, self.data, self.commands);
-        });
     }
 
     fn note_ui(&mut self, ui: &mut Ui, stage_id: &str) {
         ui.add_space(6.0);
-        ui.add_enabled_ui(self.editable, |ui| {
-            stage_note_ui(ui, stage_id, self.data, self.commands);
-        });
+        stage_note_ui(ui, self.cx, stage_id);
     }
 }
 
@@ -179,7 +164,7 @@ fn phase_card_ui(ui: &mut Ui, phase: &Phase, checklist: &mut Checklist<'_>) {
             badge_ui(ui, "optional", optional_colour(ui));
         }
     });
-    let filter = checklist.filter;
+    let filter = checklist.cx.filter;
     ui.label(marked(
         ui,
         filter,
@@ -220,7 +205,7 @@ fn project_card_ui(ui: &mut Ui, project: &FinalProject, checklist: &mut Checklis
     });
     ui.label(marked(
         ui,
-        checklist.filter,
+        checklist.cx.filter,
         RichText::new(&project.title).heading().strong(),
     ));
     checklist.progress_ui(ui, &project.id, &project.title);

@@ -1,7 +1,8 @@
 //! The checklist: one row per item (state, note), progress bars, and the per-stage note.
 //!
-//! Every widget here only *reads* the learner's data and pushes [`Command`]s; the app applies
-//! them at the end of the frame. [`item_row_ui`] is shared by the phase cards and the week plan.
+//! Every widget here only *reads* the learner's data (from the frame's plan) and pushes
+//! [`Command`]s; the app applies them at the end of the frame. In a read-only window they are
+//! drawn disabled. [`item_row_ui`] is shared by the phase cards and the week plan.
 //!
 //! A state is always shown by the tick box's shape (empty, dash, tick) *and* a word, never by
 //! colour alone. (egui 0.37's default fonts have no symbol glyphs beyond Latin text, so the
@@ -9,10 +10,11 @@
 
 use egui::{Checkbox, Key, Response, RichText, TextWrapMode, Ui};
 
-use super::Command;
-use super::find_bar::{active_filter, marked};
+use super::command::{Command, CommandQueue};
+use super::context::ViewContext;
+use super::find_bar::marked;
 use super::theme::{state_colour_ui, state_mark_ui};
-use crate::progress::{ItemState, RoadmapProgress, fraction};
+use crate::progress::{ItemState, fraction};
 use crate::roadmap::Item;
 
 /// The states in the order the state menu lists them.
@@ -64,12 +66,14 @@ const ROW_HELP: &str = "Click to tick done (click again to undo).\n\
 /// One checklist item: a tick box labelled with the item's text (one click ticks it done), a
 /// "…" menu (also on right-click) for the other states and the note, and, under it, the state
 /// in words and the learner's note. Returns the tick box's response.
-pub fn item_row_ui(
-    ui: &mut Ui,
-    item: &Item,
-    data: &RoadmapProgress,
-    commands: &mut Vec<Command>,
-) -> Response {
+pub fn item_row_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &Item) -> Response {
+    cx.data_ui(ui, |ui| item_row_contents_ui(ui, cx, item))
+        .inner
+}
+
+fn item_row_contents_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &Item) -> Response {
+    let data = cx.plan.progress();
+    let commands = cx.commands();
     let state = data.state(&item.id);
     let note = data.note(&item.id);
     let note_open_id = ui.make_persistent_id(("item-note-open", &item.id));
@@ -89,7 +93,7 @@ pub fn item_row_ui(
                     } else {
                         RichText::new(&item.text)
                     };
-                    let text = marked(ui, &active_filter(ui), text);
+                    let text = marked(ui, cx.filter, text);
                     ui.add(
                         Checkbox::new(&mut checked, text)
                             .indeterminate(state == ItemState::InProgress),
@@ -140,7 +144,7 @@ pub fn item_row_ui(
     }
     let check = check.on_hover_text(ROW_HELP);
 
-    status_line_ui(ui, state, data, &item.id, note, note_open);
+    status_line_ui(ui, cx, state, &item.id, note, note_open);
     if note_open {
         note_open = item_note_editor_ui(ui, item, note, commands);
     }
@@ -154,7 +158,7 @@ fn state_menu_ui(
     item_id: &str,
     state: ItemState,
     note_open: &mut bool,
-    commands: &mut Vec<Command>,
+    commands: &CommandQueue,
 ) {
     for candidate in STATES {
         if ui
@@ -180,8 +184,8 @@ fn state_menu_ui(
 /// Under the item: its state in words (not for untouched items) and its note, if any.
 fn status_line_ui(
     ui: &mut Ui,
+    cx: &ViewContext<'_>,
     state: ItemState,
-    data: &RoadmapProgress,
     item_id: &str,
     note: &str,
     note_open: bool,
@@ -194,7 +198,7 @@ fn status_line_ui(
         ui.add_space(ui.spacing().icon_width + ui.spacing().icon_spacing);
         if state != ItemState::NotStarted {
             let mut text = state_text(state).to_lowercase();
-            if let Some(day) = data.item(item_id).and_then(|p| p.done_on) {
+            if let Some(day) = cx.plan.progress().item(item_id).and_then(|p| p.done_on) {
                 text.push_str(&format!(" on {}", day.format("%Y-%m-%d")));
             }
             state_mark_ui(ui, state);
@@ -206,13 +210,13 @@ fn status_line_ui(
         }
         if show_note {
             let note = RichText::new(format!("Note: {note}")).small().italics();
-            ui.add(egui::Label::new(marked(ui, &active_filter(ui), note)).wrap());
+            ui.add(egui::Label::new(marked(ui, cx.filter, note)).wrap());
         }
     });
 }
 
 /// The note editor under an item. Returns whether it stays open.
-fn item_note_editor_ui(ui: &mut Ui, item: &Item, note: &str, commands: &mut Vec<Command>) -> bool {
+fn item_note_editor_ui(ui: &mut Ui, item: &Item, note: &str, commands: &CommandQueue) -> bool {
     let mut keep_open = true;
     ui.horizontal_top(|ui| {
         ui.add_space(ui.spacing().icon_width + ui.spacing().icon_spacing);
@@ -260,12 +264,12 @@ pub fn progress_bar_ui(ui: &mut Ui, name: &str, counts: (usize, usize)) -> Respo
 }
 
 /// The learner's free-text note on a phase or the final project, always at hand on its card.
-pub fn stage_note_ui(
-    ui: &mut Ui,
-    stage_id: &str,
-    data: &RoadmapProgress,
-    commands: &mut Vec<Command>,
-) {
+pub fn stage_note_ui(ui: &mut Ui, cx: &ViewContext<'_>, stage_id: &str) {
+    cx.data_ui(ui, |ui| stage_note_contents_ui(ui, cx, stage_id));
+}
+
+fn stage_note_contents_ui(ui: &mut Ui, cx: &ViewContext<'_>, stage_id: &str) {
+    let data = cx.plan.progress();
     let label = ui.label(RichText::new("My notes").strong());
     let mut text = data.stage_note(stage_id).to_owned();
     let edit = ui
@@ -278,7 +282,7 @@ pub fn stage_note_ui(
         )
         .labelled_by(label.id);
     if edit.changed() {
-        commands.push(Command::SetStageNote {
+        cx.push(Command::SetStageNote {
             stage_id: stage_id.to_owned(),
             note: text,
         });

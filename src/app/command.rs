@@ -2,9 +2,10 @@
 //! them all in one place at the end of it ([`super::StudyPlannerApp::apply_commands`]). Every
 //! change to the learner's data goes through here, so saving (and undo) have one owner.
 
-use super::View;
-use crate::progress::{ItemState, RoadmapProgress};
-use crate::schedule::PlanSettings;
+use std::cell::RefCell;
+
+use super::view::View;
+use crate::progress::{ItemState, PlanSettings, RoadmapProgress};
 
 /// Something the learner asked for this frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,5 +51,22 @@ impl Command {
             | Self::ImportProgress(_)
             | Self::SetPlan(_) => true,
         }
+    }
+}
+
+/// The frame's commands, in the order they were asked for. Views hold it through a shared
+/// reference (see [`super::context::ViewContext`]) and can only add to it; only the owner
+/// takes them out.
+#[derive(Debug, Default)]
+pub struct CommandQueue(RefCell<Vec<Command>>);
+
+impl CommandQueue {
+    pub fn push(&self, command: Command) {
+        self.0.borrow_mut().push(command);
+    }
+
+    /// Everything asked for since the last call, in order.
+    pub fn take(&self) -> Vec<Command> {
+        self.0.take()
     }
 }

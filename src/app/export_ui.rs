@@ -15,16 +15,13 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::task::{Context, Poll, Wake, Waker};
 
-use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use super::Command;
+use super::command::{Command, CommandQueue};
 use crate::export::{
     CalendarEvents, ExportFormat, ExportInput, Paper, export_with, suggested_file_name,
 };
-use crate::progress::RoadmapProgress;
-use crate::roadmap::Roadmap;
-use crate::schedule::Schedule;
+use crate::plan::Plan;
 
 /// Accessible names of the header's buttons; tests click them.
 pub const PRINT_LABEL: &str = "Print…";
@@ -41,15 +38,6 @@ pub enum Target {
     Print,
     /// The format, to a place the learner picks.
     File(ExportFormat),
-}
-
-/// What the learner's plan looked like when they asked: owned, so the background thread can
-/// build the file while they keep ticking.
-pub struct Snapshot {
-    pub roadmap: Arc<Roadmap>,
-    pub schedule: Arc<Schedule>,
-    pub progress: RoadmapProgress,
-    pub today: NaiveDate,
 }
 
 /// A message under the header about the last print or export.
@@ -114,8 +102,9 @@ impl ExportUi {
         self.message.as_ref()
     }
 
-    /// Starts printing or exporting `snapshot` in the background.
-    pub fn start(&mut self, target: Target, snapshot: Snapshot) {
+    /// Starts printing or exporting `plan` (as it was when the learner asked: shared, so the
+    /// background thread builds the file while they keep ticking) in the background.
+    pub fn start(&mut self, target: Target, plan: Arc<Plan>) {
         if self.busy() {
             return;
         }
@@ -132,12 +121,12 @@ impl ExportUi {
                 let dir = self.print_dir.clone();
                 let opener = Arc::clone(&self.opener);
                 self.working = Some("Making the PDF…".to_owned());
-                Box::new(move |reports| print(&snapshot, paper, &dir, &*opener, reports))
+                Box::new(move |reports| print(&plan, paper, &dir, &*opener, reports))
             }
             Target::File(format) => {
                 // The dialog is created here, on the UI thread, as rfd recommends (macOS needs
                 // it); the background thread only waits for the answer.
-                let name = suggested_file_name(&snapshot.roadmap, format);
+                let name = suggested_file_name(plan.roadmap(), format);
                 let dialog = rfd::AsyncFileDialog::new()
                     .set_title(format!("Export the plan as {}", format.label()))
                     .set_file_name(name)
@@ -146,7 +135,7 @@ impl ExportUi {
                 self.working = Some("Waiting for a file name…".to_owned());
                 Box::new(move |reports| {
                     let path = block_on(dialog).map(|handle| handle.path().to_owned());
-                    save(&snapshot, (format, paper, events), path, reports);
+                    save(&plan, (format, paper, events), path, reports);
                 })
             }
         };
@@ -234,7 +223,7 @@ impl ExportUi {
 }
 
 /// "Print…" and "Export…" for the header. Export's menu lists the formats and the paper size.
-pub fn export_buttons_ui(ui: &mut Ui, export_ui: &mut ExportUi, commands: &mut Vec<Command>) {
+pub fn export_buttons_ui(ui: &mut Ui, export_ui: &mut ExportUi, commands: &CommandQueue) {
     let enabled = !export_ui.busy();
     let print = ui
         .add_enabled(enabled, egui::Button::new(PRINT_LABEL))
@@ -286,46 +275,34 @@ fn info(text: String) -> Message {
 }
 
 fn build(
-    snapshot: &Snapshot,
+    plan: &Plan,
     format: ExportFormat,
     paper: Paper,
     events: CalendarEvents,
 ) -> Result<Vec<u8>, String> {
-    let input = ExportInput {
-        roadmap: &snapshot.roadmap,
-        schedule: &snapshot.schedule,
-        progress: &snapshot.progress,
-        settings: &snapshot.progress.plan,
-        today: snapshot.today,
-        paper,
-    };
+    let input = ExportInput { plan, paper };
     export_with(format, &input, events).map_err(|err| format!("Cannot make the file: {err}"))
 }
 
 /// Writes the PDF into `dir` and opens it in the viewer.
 fn print(
-    snapshot: &Snapshot,
+    plan: &Plan,
     paper: Paper,
     dir: &Path,
     opener: &(dyn Fn(&Path) -> std::io::Result<()> + Send + Sync),
     reports: &Sender<Report>,
 ) {
-    let path = dir.join(suggested_file_name(&snapshot.roadmap, ExportFormat::Pdf));
-    let written = build(
-        snapshot,
-        ExportFormat::Pdf,
-        paper,
-        CalendarEvents::default(),
-    )
-    .and_then(|bytes| {
-        std::fs::create_dir_all(dir).map_err(|err| {
-            format!(
-                "Cannot make the folder for the PDF ({err}): {}",
-                dir.display()
-            )
-        })?;
-        write(&path, &bytes)
-    });
+    let path = dir.join(suggested_file_name(plan.roadmap(), ExportFormat::Pdf));
+    let written =
+        build(plan, ExportFormat::Pdf, paper, CalendarEvents::default()).and_then(|bytes| {
+            std::fs::create_dir_all(dir).map_err(|err| {
+                format!(
+                    "Cannot make the folder for the PDF ({err}): {}",
+                    dir.display()
+                )
+            })?;
+            write(&path, &bytes)
+        });
     if let Err(text) = written {
         // The usual cause on Windows: the last printout is still open in the viewer.
         let text = if path.exists() {
@@ -357,7 +334,7 @@ fn print(
 
 /// Writes `format` to the path the learner chose (`None`: they chose none).
 fn save(
-    snapshot: &Snapshot,
+    plan: &Plan,
     (format, paper, events): (ExportFormat, Paper, CalendarEvents),
     path: Option<PathBuf>,
     reports: &Sender<Report>,
@@ -376,7 +353,7 @@ fn save(
         reports,
         Report::Progress(format!("Writing {}…", path.display())),
     );
-    let outcome = build(snapshot, format, paper, events)
+    let outcome = build(plan, format, paper, events)
         .and_then(|bytes| write(&path, &bytes))
         .map_or_else(error, |()| info(format!("Saved {}", path.display())));
     report(reports, Report::Done(outcome));

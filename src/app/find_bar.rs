@@ -1,10 +1,9 @@
-//! The find box (Ctrl+F) and state filter, and the helpers views use to apply them.
+//! The find box (Ctrl+F) and state filter, and [`marked`], which views use to highlight what
+//! matches.
 //!
-//! The toolbar builds one [`Filter`] per frame and publishes it in egui's per-frame memory;
-//! the cards and week views read it with [`active_filter`] to skip what does not match and
-//! [`marked`] to highlight what does. Publishing it keeps the views' signatures free of a
-//! parameter most of their callers (and tests) would not care about. The matching itself is
-//! the pure [`crate::filter`] module.
+//! The toolbar builds one [`Filter`] per frame and returns it; the app hands it to every view
+//! in the frame's [`super::context::ViewContext`]. The matching itself is the pure
+//! [`crate::filter`] module.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -12,9 +11,8 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, LayoutSection};
 use egui::{Color32, RichText, Ui, WidgetText};
 
-pub use crate::filter::{CardMatch, Filter, StateFilter};
-use crate::progress::RoadmapProgress;
-use crate::roadmap::Roadmap;
+use crate::filter::{Filter, StateFilter};
+use crate::plan::Plan;
 
 /// The accessible name of the find box; tests type into it.
 pub const FIND_LABEL: &str = "Find";
@@ -30,24 +28,9 @@ pub struct FindState {
     pub focus_requested: bool,
 }
 
-fn filter_id() -> egui::Id {
-    egui::Id::unique("study-planner-active-filter")
-}
-
-/// Makes `filter` the one the views apply this frame.
-pub fn publish(ctx: &egui::Context, filter: Filter) {
-    ctx.data_mut(|data| data.insert_temp(filter_id(), Arc::new(filter)));
-}
-
-/// The filter the learner set (an inactive one when nothing is filtered).
-pub fn active_filter(ui: &Ui) -> Arc<Filter> {
-    ui.ctx()
-        .data(|data| data.get_temp::<Arc<Filter>>(filter_id()))
-        .unwrap_or_default()
-}
-
-/// The find box, the state filter, and how many items match.
-pub fn find_bar_ui(ui: &mut Ui, find: &mut FindState, roadmap: &Roadmap, data: &RoadmapProgress) {
+/// The find box, the state filter, and how many items match. Returns the filter the views
+/// apply this frame.
+pub fn find_bar_ui(ui: &mut Ui, find: &mut FindState, plan: &Plan) -> Filter {
     // Each label stays on one line with its control when the toolbar wraps.
     ui.horizontal(|ui| {
         let label = ui.label(FIND_LABEL);
@@ -82,7 +65,7 @@ pub fn find_bar_ui(ui: &mut Ui, find: &mut FindState, roadmap: &Roadmap, data: &
 
     let filter = Filter::new(&find.query, find.states);
     if filter.is_active() {
-        let (shown, total) = filter.count_items(roadmap, data);
+        let (shown, total) = filter.count_items(plan.roadmap(), plan.progress());
         let text = format!("{shown} of {total} items");
         let colour = if shown == 0 {
             ui.visuals().warn_fg_color
@@ -91,7 +74,7 @@ pub fn find_bar_ui(ui: &mut Ui, find: &mut FindState, roadmap: &Roadmap, data: &
         };
         ui.label(RichText::new(text).color(colour));
     }
-    publish(ui.ctx(), filter);
+    filter
 }
 
 /// `text` styled as `rich`, with the parts that match the find box highlighted. Without a

@@ -2,8 +2,9 @@
 
 use egui::{RichText, Ui};
 
+use super::command::{Command, CommandQueue};
 use super::export_ui::{ExportUi, export_buttons_ui};
-use super::{Command, View};
+use super::view::View;
 use crate::roadmap::Roadmap;
 
 pub fn header_ui(
@@ -11,7 +12,7 @@ pub fn header_ui(
     roadmap: &Roadmap,
     view: View,
     export: &mut ExportUi,
-    commands: &mut Vec<Command>,
+    commands: &CommandQueue,
 ) {
     egui::Panel::top("header").show(ui, |ui| {
         ui.add_space(6.0);
@@ -20,11 +21,10 @@ pub fn header_ui(
             ui.label(RichText::new(format!("Total: {}", roadmap.estimate_text())).weak());
         });
         ui.horizontal(|ui| {
-            for candidate in [View::Cards, View::Timeline, View::Weeks] {
-                if available(candidate)
-                    && ui
-                        .selectable_label(view == candidate, candidate.label())
-                        .clicked()
+            for candidate in View::ALL {
+                if ui
+                    .selectable_label(view == candidate, candidate.label())
+                    .clicked()
                 {
                     commands.push(Command::SetView(candidate));
                 }
@@ -36,9 +36,4 @@ pub fn header_ui(
         });
         ui.add_space(4.0);
     });
-}
-
-/// Views that exist in this build.
-fn available(view: View) -> bool {
-    matches!(view, View::Cards | View::Timeline | View::Weeks)
 }

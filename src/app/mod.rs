@@ -4,17 +4,20 @@
 mod cards;
 mod checklist;
 mod command;
+mod context;
 mod export_ui;
 mod header;
 mod icon;
 mod idle_report;
 mod lazy;
+mod plan_cache;
 mod plan_panel;
 mod plan_views;
 mod saving;
 mod screenshot;
 mod signals;
 mod timeline;
+mod view;
 mod weeks;
 mod widgets;
 
@@ -35,10 +38,14 @@ use anyhow::anyhow;
 
 use chrono::NaiveDate;
 
+use crate::plan::Plan;
 use crate::progress::RoadmapProgress;
 use crate::roadmap::Roadmap;
 pub use command::Command;
+use command::CommandQueue;
+use context::ViewContext;
 use screenshot::ScreenshotTask;
+pub use view::View;
 
 /// What the command line hands to the window.
 pub struct AppOptions {
@@ -51,38 +58,23 @@ pub struct AppOptions {
     pub today: Option<NaiveDate>,
 }
 
-/// The main views.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum View {
-    #[default]
-    Cards,
-    Timeline,
-    Weeks,
-}
-
-impl View {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Cards => "Phases",
-            Self::Timeline => "Timeline",
-            Self::Weeks => "Weeks",
-        }
-    }
-}
-
 /// The whole app state.
 pub struct StudyPlannerApp {
     roadmap: Arc<Roadmap>,
     /// The learner's progress, notes and plan for this roadmap.
     data: RoadmapProgress,
+    /// Changes whenever `data` does (the plan memo's key).
+    data_version: u64,
     view: View,
     today: NaiveDate,
     /// Collected while drawing, applied at the end of the frame.
-    commands: Vec<Command>,
+    commands: CommandQueue,
     screenshot: Option<ScreenshotTask>,
     /// Undo history, find, help and appearance.
     comfort: comfort::Comfort,
-    /// The memoized schedule and what the timeline and week plan remember between frames.
+    /// The joined plan, memoized.
+    plan_cache: plan_cache::PlanCache,
+    /// What the timeline and week plan remember between frames.
     plan_views: plan_views::PlanViews,
     /// The stage whose card the cards view scrolls to once (after a click on the timeline).
     focus_stage: Option<String>,
@@ -101,14 +93,16 @@ impl StudyPlannerApp {
         Self {
             roadmap: options.roadmap,
             data,
+            data_version: 0,
             saving,
             view: options.view,
             today: options
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
-            commands: Vec::new(),
+            commands: CommandQueue::default(),
             comfort: comfort::Comfort::new(&cc.egui_ctx, cc.storage, options.screenshot.is_some()),
             screenshot: options.screenshot.map(ScreenshotTask::new),
+            plan_cache: plan_cache::PlanCache::default(),
             plan_views: plan_views::PlanViews::default(),
             focus_stage: None,
             export: export_ui::ExportUi::new(&cc.egui_ctx, &options.data_dir),
@@ -127,11 +121,15 @@ impl StudyPlannerApp {
 
     /// Applies this frame's commands in order; the one place learner data changes.
     fn apply_commands(&mut self) {
-        let commands = std::mem::take(&mut self.commands);
+        let commands = self.commands.take();
         let undo_snapshot = undo::snapshot_before(&commands, &self.data);
         let mut data_changed = false;
         for command in commands {
-            data_changed |= command.changes_learner_data();
+            if command.changes_learner_data() {
+                data_changed = true;
+                // Before applying: a print asked for later in this frame sees the change.
+                self.data_version += 1;
+            }
             match command {
                 Command::SetView(view) => self.view = view,
                 Command::Undo => self.comfort.undo(&mut self.data),
@@ -170,6 +168,17 @@ impl StudyPlannerApp {
         self.saving.save(&self.data);
     }
 
+    /// The joined plan for the learner's data as it stands (memoized).
+    pub fn plan(&mut self) -> Arc<Plan> {
+        self.plan_cache
+            .get(&self.roadmap, &self.data, self.data_version, self.today)
+    }
+
+    /// How many times a schedule has been computed since the app started.
+    pub fn schedule_computations(&self) -> usize {
+        self.plan_cache.computations()
+    }
+
     /// Why this window does not save (another window has the data, or a newer version wrote
     /// it), if so.
     pub fn read_only(&self) -> Option<&crate::storage::ReadOnlyReason> {
@@ -181,11 +190,6 @@ impl StudyPlannerApp {
         self.saving.notices()
     }
 
-    /// Writes pending changes now (the window calls this when it closes; so does dropping).
-    pub fn flush_saves(&mut self) {
-        self.saving.flush();
-    }
-
     /// How many times the learner asked to print this session (Ctrl+P or the menu).
     pub fn print_requests(&self) -> u32 {
         self.comfort.print_requests
@@ -193,13 +197,8 @@ impl StudyPlannerApp {
 
     /// Prints or exports the plan as it stands, in the background.
     fn start_export(&mut self, target: export_ui::Target) {
-        let snapshot = export_ui::Snapshot {
-            roadmap: Arc::clone(&self.roadmap),
-            schedule: self.schedule(),
-            progress: self.data.clone(),
-            today: self.today,
-        };
-        self.export.start(target, snapshot);
+        let plan = self.plan();
+        self.export.start(target, plan);
     }
 
     /// Replaces how "Print…" opens the PDF (tests pass a recorder, never a real viewer).
@@ -238,39 +237,34 @@ impl eframe::App for StudyPlannerApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.comfort.begin_frame();
-        shortcuts::shortcuts_ui(ui, &mut self.comfort, &mut self.commands);
+        let plan = self.plan();
+        let editable = self.saving.editable();
+        shortcuts::shortcuts_ui(ui, &mut self.comfort, &self.commands);
         header::header_ui(
             ui,
             &self.roadmap,
             self.view,
             &mut self.export,
-            &mut self.commands,
+            &self.commands,
         );
         self.export.status_ui(ui);
-        self.saving
-            .panel_ui(ui, &self.roadmap, &self.data, &mut self.commands);
-        toolbar::toolbar_ui(
-            ui,
-            &self.roadmap,
-            &self.data,
-            &mut self.comfort,
-            &mut self.commands,
-        );
+        self.saving.panel_ui(ui, &plan, &self.commands);
+        let filter = toolbar::toolbar_ui(ui, &plan, editable, &mut self.comfort, &self.commands);
         help::help_ui(ui, &mut self.comfort);
+        let cx = ViewContext::new(&plan, &filter, editable, &self.commands);
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Cards => {
-                let editable = self.saving.editable();
                 let focus = self.focus_stage.take();
-                cards::cards_ui(
-                    ui,
-                    &self.roadmap,
-                    &self.data,
-                    editable,
-                    &mut self.commands,
-                    focus.as_deref(),
-                );
+                cards::cards_ui(ui, &cx, focus.as_deref());
             }
-            View::Timeline | View::Weeks => self.plan_view_ui(ui),
+            View::Timeline | View::Weeks => plan_views::plan_view_ui(
+                ui,
+                &cx,
+                &plan,
+                self.view,
+                &mut self.plan_cache,
+                &mut self.plan_views,
+            ),
         });
         self.apply_commands();
         if let Some(task) = &mut self.screenshot {

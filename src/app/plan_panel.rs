@@ -1,36 +1,37 @@
 //! The plan panel: start date, pace, hours per week, and each phase's length and inclusion.
 //! Every change pushes one [`Command::SetPlan`] with the whole new settings, so saving and
-//! undo see plan changes like any other.
+//! undo see plan changes like any other. In a read-only window every control is disabled.
 
 use chrono::{Datelike, NaiveDate};
 use egui::{Button, DragValue, RichText, Role, Ui, WidgetInfo};
 use egui_extras::DatePickerButton;
 
 use super::Command;
+use super::context::ViewContext;
 use super::widgets::{accent, optional_colour};
-use crate::roadmap::{Roadmap, format_number};
+use crate::progress::{Pace, PlanSettings};
+use crate::roadmap::format_number;
 use crate::schedule::{
-    MAX_HOURS_PER_WEEK, MAX_STAGE_WEEKS, MIN_HOURS_PER_WEEK, Pace, PlanSettings, Schedule,
-    ScheduledStage, date_range, weeks_text,
+    MAX_HOURS_PER_WEEK, MAX_STAGE_WEEKS, MIN_HOURS_PER_WEEK, ScheduledStage, date_range, weeks_text,
 };
 
 /// One edit of the plan settings, applied to a copy of them.
 type Change<'a> = &'a dyn Fn(&mut PlanSettings);
 
-/// The panel's contents (the caller puts it in a side panel and a scroll area).
-pub fn plan_panel_ui(
-    ui: &mut Ui,
-    roadmap: &Roadmap,
-    schedule: &Schedule,
-    settings: &PlanSettings,
-    today: NaiveDate,
-    commands: &mut Vec<Command>,
-) {
+/// The panel's contents (the caller puts it in a side panel and a scroll area). Returns the
+/// settings it asked for this frame, if it asked for any, so the views beside it can show
+/// them at once.
+pub fn plan_panel_ui(ui: &mut Ui, cx: &ViewContext<'_>) -> Option<PlanSettings> {
+    let plan = cx.plan;
+    let (roadmap, schedule, settings) = (plan.roadmap(), plan.schedule(), plan.settings());
+    let today = plan.today();
+    let mut asked: Option<PlanSettings> = None;
     let mut set = |change: &dyn Fn(&mut PlanSettings)| {
-        let mut next = settings.clone();
+        // Several changes in one frame build on one another.
+        let mut next = asked.clone().unwrap_or_else(|| settings.clone());
         change(&mut next);
         if next != *settings {
-            commands.push(Command::SetPlan(Box::new(next)));
+            asked = Some(next);
         }
     };
 
@@ -43,74 +44,80 @@ pub fn plan_panel_ui(
     ));
     ui.add_space(6.0);
 
-    egui::Grid::new("plan-settings")
-        .num_columns(2)
-        .spacing([10.0, 8.0])
-        .show(ui, |ui| {
-            let label = ui.label("Start");
-            start_ui(ui, schedule.start, today, &label, &mut |start| {
-                set(&|s| s.start = Some(start));
-            });
-            ui.end_row();
+    cx.data_ui(ui, |ui| {
+        egui::Grid::new("plan-settings")
+            .num_columns(2)
+            .spacing([10.0, 8.0])
+            .show(ui, |ui| {
+                let label = ui.label("Start");
+                start_ui(ui, schedule.start, today, &label, &mut |start| {
+                    set(&|s| s.start = Some(start));
+                });
+                ui.end_row();
 
-            ui.label("Pace");
-            ui.horizontal(|ui| {
-                for pace in Pace::ALL {
-                    let text = capitalised(pace.label());
-                    let response = ui
-                        .selectable_label(settings.pace == pace, text)
-                        .on_hover_text(pace_help(pace));
-                    if response.clicked() {
-                        set(&|s| s.pace = pace);
+                ui.label("Pace");
+                ui.horizontal(|ui| {
+                    for pace in Pace::ALL {
+                        let text = capitalised(pace.label());
+                        let response = ui
+                            .selectable_label(settings.pace == pace, text)
+                            .on_hover_text(pace_help(pace));
+                        if response.clicked() {
+                            set(&|s| s.pace = pace);
+                        }
                     }
+                });
+                ui.end_row();
+
+                let label = ui.label("Hours per week");
+                ui.horizontal(|ui| {
+                    let mut hours = schedule.hours_per_week;
+                    let response = ui
+                        .add(
+                            DragValue::new(&mut hours)
+                                .range(MIN_HOURS_PER_WEEK..=MAX_HOURS_PER_WEEK)
+                                .speed(0.25)
+                                .max_decimals(1)
+                                .suffix(" h"),
+                        )
+                        .labelled_by(label.id);
+                    if response.changed() {
+                        set(&|s| s.hours_per_week = Some(hours));
+                    }
+                    ui.label(
+                        RichText::new(format!(
+                            "estimates assume {} h",
+                            format_number(roadmap.hours_per_week)
+                        ))
+                        .small()
+                        .weak(),
+                    );
+                });
+                ui.end_row();
+            });
+
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Phases").strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let any_own = !settings.stage_weeks.is_empty();
+                let reset = ui
+                    .add_enabled(any_own, Button::new("Reset to the estimates").small())
+                    .on_hover_text("Give every phase the length its estimate gives at your pace");
+                if reset.clicked() {
+                    set(&|s| s.stage_weeks.clear());
                 }
             });
-            ui.end_row();
-
-            let label = ui.label("Hours per week");
-            ui.horizontal(|ui| {
-                let mut hours = schedule.hours_per_week;
-                let response = ui
-                    .add(
-                        DragValue::new(&mut hours)
-                            .range(MIN_HOURS_PER_WEEK..=MAX_HOURS_PER_WEEK)
-                            .speed(0.25)
-                            .max_decimals(1)
-                            .suffix(" h"),
-                    )
-                    .labelled_by(label.id);
-                if response.changed() {
-                    set(&|s| s.hours_per_week = Some(hours));
-                }
-                ui.label(
-                    RichText::new(format!(
-                        "estimates assume {} h",
-                        format_number(roadmap.hours_per_week)
-                    ))
-                    .small()
-                    .weak(),
-                );
-            });
-            ui.end_row();
         });
-
-    ui.add_space(10.0);
-    ui.horizontal(|ui| {
-        ui.label(RichText::new("Phases").strong());
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let any_own = !settings.stage_weeks.is_empty();
-            let reset = ui
-                .add_enabled(any_own, Button::new("Reset to the estimates").small())
-                .on_hover_text("Give every phase the length its estimate gives at your pace");
-            if reset.clicked() {
-                set(&|s| s.stage_weeks.clear());
-            }
-        });
+        for stage in &schedule.stages {
+            ui.separator();
+            stage_row_ui(ui, stage, &mut set);
+        }
     });
-    for stage in &schedule.stages {
-        ui.separator();
-        stage_row_ui(ui, stage, &mut set);
+    if let Some(next) = &asked {
+        cx.push(Command::SetPlan(Box::new(next.clone())));
     }
+    asked
 }
 
 /// One phase: its name (a tick box for optional phases), its length control and its dates.

@@ -8,10 +8,10 @@ use std::sync::mpsc::{self, Receiver};
 
 use egui::{Color32, RichText, Ui};
 
-use super::Command;
 use super::checklist::progress_bar_ui;
-use crate::progress::{RoadmapProgress, overall_progress};
-use crate::roadmap::Roadmap;
+use super::command::{Command, CommandQueue};
+use crate::plan::Plan;
+use crate::progress::RoadmapProgress;
 use crate::storage::{
     Notice, NoticeLevel, PROGRESS_FILE, ProgressStore, ReadOnlyReason, Saver, SaverEvent,
     read_import,
@@ -131,7 +131,7 @@ impl SavingState {
     }
 
     /// Picks up results from the saver and file dialogs; an import becomes a command.
-    fn poll(&mut self, data: &RoadmapProgress, commands: &mut Vec<Command>) {
+    fn poll(&mut self, data: &RoadmapProgress, commands: &CommandQueue) {
         self.poll_saver();
         let Some(outcome) = self.dialog.as_ref().and_then(|rx| rx.try_recv().ok()) else {
             return;
@@ -184,13 +184,8 @@ impl SavingState {
 
     /// The strip under the header: overall progress, save status, the progress menu, and
     /// any banners.
-    pub fn panel_ui(
-        &mut self,
-        ui: &mut Ui,
-        roadmap: &Roadmap,
-        data: &RoadmapProgress,
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn panel_ui(&mut self, ui: &mut Ui, plan: &Plan, commands: &CommandQueue) {
+        let data = plan.progress();
         self.poll(data, commands);
         egui::Panel::top("progress-strip").show(ui, |ui| {
             ui.add_space(2.0);
@@ -198,7 +193,7 @@ impl SavingState {
                 ui.label(RichText::new("Overall").strong());
                 ui.scope(|ui| {
                     ui.set_max_width(280.0);
-                    progress_bar_ui(ui, "Overall progress", overall_progress(roadmap, data));
+                    progress_bar_ui(ui, "Overall progress", plan.overall());
                 });
                 self.status_ui(ui);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -292,7 +287,7 @@ impl SavingState {
         });
     }
 
-    fn reset_dialog_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+    fn reset_dialog_ui(&mut self, ctx: &egui::Context, commands: &CommandQueue) {
         if !self.confirm_reset {
             return;
         }

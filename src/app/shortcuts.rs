@@ -10,7 +10,8 @@
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::comfort::Comfort;
-use super::{Command, View};
+use super::command::{Command, CommandQueue};
+use super::view::View;
 
 pub const SHOW_CARDS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num1);
 pub const SHOW_TIMELINE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num2);
@@ -27,7 +28,7 @@ pub const CLOSE_HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, 
 
 /// Consumes this frame's shortcuts: view switches, undo and redo become [`Command`]s; find,
 /// help and print set the comfort state the toolbar and panels read.
-pub fn shortcuts_ui(ui: &Ui, comfort: &mut Comfort, commands: &mut Vec<Command>) {
+pub fn shortcuts_ui(ui: &Ui, comfort: &mut Comfort, commands: &CommandQueue) {
     let typing = ui.ctx().text_edit_focused();
     ui.ctx().input_mut(|input| {
         for (shortcut, view) in [

@@ -2,8 +2,8 @@
 //! lighter band, progress filled inside the bar, today, and the forecast finish. Hovering a bar
 //! tells its dates; clicking it opens that phase's card.
 //!
-//! Built in three steps: [`rows`] turns the schedule into bars (pure, tested), the plot paints
-//! them, and [`stage_at`] maps the pointer back to a phase.
+//! Built in three steps: [`rows`] turns the joined plan into bars (pure, tested), the plot
+//! paints them, and [`stage_at`] maps the pointer back to a phase.
 
 use chrono::{Datelike, NaiveDate, TimeDelta};
 use egui::{Align2, Color32, RichText, Role, Stroke, Ui, WidgetInfo};
@@ -12,12 +12,11 @@ use egui_plot::{
 };
 
 use super::Command;
+use super::context::ViewContext;
 use super::widgets::{accent, optional_colour};
-use crate::progress::{RoadmapProgress, fraction, stage_counts};
-use crate::roadmap::Roadmap;
-use crate::schedule::{
-    self, Forecast, Schedule, ScheduledStage, date_range, long_date, weeks_text,
-};
+use crate::plan::{Forecast, Plan};
+use crate::progress::fraction;
+use crate::schedule::{ScheduledStage, date_range, long_date, monday_of, weeks_text};
 
 /// One row of the chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,21 +29,15 @@ pub struct Row<'a> {
 }
 
 /// One row per stage, first stage on top.
-pub fn rows<'a>(
-    roadmap: &Roadmap,
-    schedule: &'a Schedule,
-    progress: &RoadmapProgress,
-) -> Vec<Row<'a>> {
-    let count = schedule.stages.len();
-    schedule
-        .stages
-        .iter()
-        .zip(roadmap.stages())
-        .enumerate()
-        .map(|(index, (stage, roadmap_stage))| Row {
-            stage,
-            y: (count - 1 - index) as f64,
-            counts: stage_counts(&roadmap_stage, progress),
+pub fn rows(plan: &Plan) -> Vec<Row<'_>> {
+    let stages = plan.stages();
+    let count = stages.len();
+    stages
+        .into_iter()
+        .map(|stage| Row {
+            stage: stage.scheduled,
+            y: (count - 1 - stage.index) as f64,
+            counts: stage.counts,
         })
         .collect()
 }
@@ -104,7 +97,7 @@ pub fn date_grid(input: GridInput) -> Vec<GridMark> {
         month = first.checked_add_months(chrono::Months::new(1));
     }
     if span <= 200.0 {
-        let mut monday = schedule::monday_of(from);
+        let mut monday = monday_of(from);
         while monday <= to {
             if monday.day() != 1 {
                 marks.push(GridMark {
@@ -134,16 +127,9 @@ pub fn date_label(mark: GridMark) -> String {
 }
 
 /// The whole view: summary, forecast, the chart, its legend.
-pub fn timeline_view_ui(
-    ui: &mut Ui,
-    roadmap: &Roadmap,
-    schedule: &Schedule,
-    data: &RoadmapProgress,
-    today: NaiveDate,
-    fit_all: &mut bool,
-    commands: &mut Vec<Command>,
-) {
-    let forecast = schedule::forecast(roadmap, schedule, data, today);
+pub fn timeline_view_ui(ui: &mut Ui, cx: &ViewContext<'_>, fit_all: &mut bool) {
+    let schedule = cx.plan.schedule();
+    let forecast = cx.plan.forecast();
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Timeline").heading().strong());
@@ -165,23 +151,14 @@ pub fn timeline_view_ui(
                 .weak(),
         );
     });
-    forecast_ui(ui, roadmap, schedule, data, today, &forecast, commands);
+    forecast_ui(ui, cx, &forecast);
     ui.add_space(4.0);
-    chart_ui(
-        ui, roadmap, schedule, data, today, &forecast, fit_all, commands,
-    );
+    chart_ui(ui, cx, &forecast, fit_all);
     legend_ui(ui);
 }
 
-fn forecast_ui(
-    ui: &mut Ui,
-    roadmap: &Roadmap,
-    schedule: &Schedule,
-    data: &RoadmapProgress,
-    today: NaiveDate,
-    forecast: &Forecast,
-    commands: &mut Vec<Command>,
-) {
+fn forecast_ui(ui: &mut Ui, cx: &ViewContext<'_>, forecast: &Forecast) {
+    let start = cx.plan.schedule().start;
     ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new("Forecast")
@@ -190,10 +167,15 @@ fn forecast_ui(
         );
         ui.label(forecast.sentence());
         // Only offered when it would move something.
-        let replanned = schedule::replan_from_today(roadmap, schedule, data, &data.plan, today)
-            .filter(|settings| settings.start != Some(schedule.start));
+        let replanned = cx
+            .plan
+            .replan_from_today()
+            .filter(|settings| settings.start != Some(start));
         let button = ui
-            .add_enabled(replanned.is_some(), egui::Button::new("Re-plan from today"))
+            .add_enabled(
+                cx.editable && replanned.is_some(),
+                egui::Button::new("Re-plan from today"),
+            )
             .on_hover_text(
                 "Move the plan so your first unfinished phase runs from this week. \
                  Finished phases stay before it; every length stays the same.",
@@ -201,26 +183,15 @@ fn forecast_ui(
         if button.clicked()
             && let Some(settings) = replanned
         {
-            commands.push(Command::SetPlan(Box::new(settings)));
+            cx.push(Command::SetPlan(Box::new(settings)));
         }
     });
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one drawing step over the view's inputs"
-)]
-fn chart_ui(
-    ui: &mut Ui,
-    roadmap: &Roadmap,
-    schedule: &Schedule,
-    data: &RoadmapProgress,
-    today: NaiveDate,
-    forecast: &Forecast,
-    fit_all: &mut bool,
-    commands: &mut Vec<Command>,
-) {
-    let rows = rows(roadmap, schedule, data);
+fn chart_ui(ui: &mut Ui, cx: &ViewContext<'_>, forecast: &Forecast, fit_all: &mut bool) {
+    let schedule = cx.plan.schedule();
+    let today = cx.plan.today();
+    let rows = rows(cx.plan);
     let labels: Vec<(f64, String)> = rows
         .iter()
         .map(|row| {
@@ -313,7 +284,7 @@ fn chart_ui(
                 continue;
             }
             let start = day_x(stage.start);
-            let monday = day_x(schedule::monday_of(stage.start));
+            let monday = day_x(monday_of(stage.start));
             let (low, high) = stage.estimate_weeks;
             let band_from = monday + f64::from(low) * 7.0;
             let band_to = monday + f64::from(high) * 7.0;
@@ -402,7 +373,7 @@ fn chart_ui(
     if plot_response.clicked()
         && let Some(row) = hovered
     {
-        commands.push(Command::OpenStageCard(row.stage.id.clone()));
+        cx.push(Command::OpenStageCard(row.stage.id.clone()));
     }
     let summary = accessible_summary(&rows);
     plot_response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &summary));
@@ -499,7 +470,7 @@ fn forecast_colour(ui: &Ui) -> Color32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schedule::PlanSettings;
+    use crate::progress::{PlanSettings, RoadmapProgress};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -524,8 +495,13 @@ mod tests {
             excluded: ["frontend".to_owned()].into(),
             ..PlanSettings::default()
         };
-        let schedule = schedule::compute(&roadmap, &settings, date(2027, 1, 4));
-        let rows = rows(&roadmap, &schedule, &RoadmapProgress::default());
+        let progress = RoadmapProgress {
+            plan: settings,
+            ..RoadmapProgress::default()
+        };
+        let plan = Plan::new(std::sync::Arc::new(roadmap), progress, date(2027, 1, 4));
+        let schedule = plan.schedule();
+        let rows = rows(&plan);
         assert_eq!(rows[0].y, 6.0, "the first phase is on top");
         let backend = PlotPoint::new(day_x(date(2027, 3, 1)) + 0.5, 5.1);
         assert_eq!(

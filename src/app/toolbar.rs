@@ -4,10 +4,11 @@
 use egui::{Button, Layout, ThemePreference, Ui};
 
 use super::comfort::Comfort;
+use super::command::{Command, CommandQueue};
 use super::find_bar::find_bar_ui;
-use super::{Command, shortcuts};
-use crate::progress::RoadmapProgress;
-use crate::roadmap::Roadmap;
+use super::shortcuts;
+use crate::filter::Filter;
+use crate::plan::Plan;
 
 /// Accessible names of the toolbar's buttons; tests click them.
 pub const UNDO_LABEL: &str = "Undo";
@@ -15,40 +16,54 @@ pub const REDO_LABEL: &str = "Redo";
 pub const APPEARANCE_LABEL: &str = "Appearance";
 pub const HELP_LABEL: &str = "Keyboard shortcuts and help";
 
+/// The toolbar; returns the find filter the views apply this frame. Undo and redo are
+/// disabled unless `editable`.
 pub fn toolbar_ui(
     ui: &mut Ui,
-    roadmap: &Roadmap,
-    data: &RoadmapProgress,
+    plan: &Plan,
+    editable: bool,
     comfort: &mut Comfort,
-    commands: &mut Vec<Command>,
-) {
-    egui::Panel::top("toolbar").show(ui, |ui| {
-        ui.add_space(2.0);
-        ui.horizontal_wrapped(|ui| {
-            find_bar_ui(ui, &mut comfort.find, roadmap, data);
-            ui.with_layout(Layout::right_to_left(egui::Align::Center), |ui| {
-                help_button_ui(ui, comfort);
-                appearance_menu_ui(ui);
-                ui.separator();
-                undo_buttons_ui(ui, comfort, commands);
-            });
-        });
-        ui.add_space(2.0);
-    });
+    commands: &CommandQueue,
+) -> Filter {
+    egui::Panel::top("toolbar")
+        .show(ui, |ui| {
+            ui.add_space(2.0);
+            let filter = ui
+                .horizontal_wrapped(|ui| {
+                    let filter = find_bar_ui(ui, &mut comfort.find, plan);
+                    ui.with_layout(Layout::right_to_left(egui::Align::Center), |ui| {
+                        help_button_ui(ui, comfort);
+                        appearance_menu_ui(ui);
+                        ui.separator();
+                        undo_buttons_ui(ui, comfort, editable, commands);
+                    });
+                    filter
+                })
+                .inner;
+            ui.add_space(2.0);
+            filter
+        })
+        .inner
 }
 
 /// Redo then Undo (the layout runs right to left, so Undo shows first).
-fn undo_buttons_ui(ui: &mut Ui, comfort: &Comfort, commands: &mut Vec<Command>) {
+fn undo_buttons_ui(ui: &mut Ui, comfort: &Comfort, editable: bool, commands: &CommandQueue) {
     let ctx = ui.ctx().clone();
     let redo = ui
-        .add_enabled(comfort.history.can_redo(), Button::new(REDO_LABEL))
+        .add_enabled(
+            editable && comfort.history.can_redo(),
+            Button::new(REDO_LABEL),
+        )
         .on_hover_text(format!("Redo ({})", ctx.format_shortcut(&shortcuts::REDO)))
         .on_disabled_hover_text("Nothing to redo");
     if redo.clicked() {
         commands.push(Command::Redo);
     }
     let undo = ui
-        .add_enabled(comfort.history.can_undo(), Button::new(UNDO_LABEL))
+        .add_enabled(
+            editable && comfort.history.can_undo(),
+            Button::new(UNDO_LABEL),
+        )
         .on_hover_text(format!(
             "Undo the last change to ticks, notes or the plan ({})",
             ctx.format_shortcut(&shortcuts::UNDO)

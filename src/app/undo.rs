@@ -257,7 +257,7 @@ mod tests {
     #[test]
     fn a_plan_drag_is_one_step_and_clicks_are_one_each() {
         let plan = |weeks: u32| {
-            let mut settings = crate::schedule::PlanSettings::default();
+            let mut settings = crate::progress::PlanSettings::default();
             settings.stage_weeks.insert("backend".to_owned(), weeks);
             Command::SetPlan(Box::new(settings))
         };

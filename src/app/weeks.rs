@@ -6,26 +6,21 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use egui::{Align, CornerRadius, Frame, Margin, RichText, Stroke, Ui};
 
-use super::Command;
 use super::checklist::item_row_ui;
-use super::find_bar::{Filter, active_filter};
+use super::context::ViewContext;
 use super::lazy::lazy_block_ui;
 use super::widgets::{accent, badge_ui};
-use crate::progress::RoadmapProgress;
-use crate::roadmap::{Item, Roadmap};
-use crate::schedule::{PlanWeek, Schedule, date_range, long_date, short_date, weeks_text};
+use crate::filter::TermHits;
+use crate::plan::PlanStage;
+use crate::roadmap::ItemRef;
+use crate::schedule::{PlanWeek, date_range, long_date, short_date, weeks_text};
 
 /// The whole view: where today falls, then every week in order.
-pub fn weeks_view_ui(
-    ui: &mut Ui,
-    roadmap: &Roadmap,
-    schedule: &Schedule,
-    data: &RoadmapProgress,
-    today: NaiveDate,
-    scroll_to: &mut Option<usize>,
-    commands: &mut Vec<Command>,
-) {
-    let current = schedule.week_index_of(today);
+pub fn weeks_view_ui(ui: &mut Ui, cx: &ViewContext<'_>, scroll_to: &mut Option<usize>) {
+    let plan = cx.plan;
+    let schedule = plan.schedule();
+    let today = plan.today();
+    let current = plan.current_week();
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Week by week").heading().strong());
@@ -59,17 +54,15 @@ pub fn weeks_view_ui(
     });
     ui.add_space(4.0);
 
-    let items: HashMap<&str, &Item> = roadmap
-        .items()
-        .map(|item| (item.item.id.as_str(), item.item))
-        .collect();
     let target = scroll_to.take();
     // The find box and state filter: weeks with no matching item are left out.
-    let filter = active_filter(ui);
-    let stages = roadmap.stages();
-    let stage_hits: HashMap<&str, crate::filter::TermHits> = stages
+    let filter = cx.filter;
+    let data = plan.progress();
+    let stages = plan.stages();
+    let by_id: HashMap<&str, &PlanStage<'_>> = stages.iter().map(|s| (s.stage.id, s)).collect();
+    let stage_hits: HashMap<&str, TermHits> = stages
         .iter()
-        .map(|stage| (stage.id, filter.stage(stage, data).hits))
+        .map(|stage| (stage.stage.id, filter.stage(&stage.stage, data).hits))
         .collect();
     let mut last_stage: Option<&str> = None;
     egui::ScrollArea::vertical()
@@ -81,11 +74,8 @@ pub fn weeks_view_ui(
                     .get(week.stage_id.as_str())
                     .copied()
                     .unwrap_or_default();
-                let found = Found {
-                    filter: &filter,
-                    hits,
-                };
-                if filter.is_active() && !found.any(week, &items, data) {
+                let found = Found { cx, hits };
+                if filter.is_active() && !found.any(&plan.week_items(week)) {
                     continue;
                 }
                 let first_shown = last_stage != Some(week.stage_id.as_str());
@@ -96,18 +86,10 @@ pub fn weeks_view_ui(
                 let key = (index, with_heading, week.items.len());
                 let block = lazy_block_ui(ui, key, |ui| {
                     if with_heading {
-                        stage_heading_ui(ui, roadmap, schedule, week);
+                        stage_heading_ui(ui, by_id.get(week.stage_id.as_str()).copied(), week);
                     }
-                    week_ui(
-                        ui,
-                        week,
-                        schedule.start,
-                        is_current,
-                        &items,
-                        data,
-                        &found,
-                        commands,
-                    );
+                    let items = plan.week_items(week);
+                    week_ui(ui, week, schedule.start, is_current, &items, &found);
                 });
                 if target == Some(index) {
                     // A phase's first week comes with its heading in view.
@@ -126,28 +108,24 @@ pub fn weeks_view_ui(
 }
 
 /// "Phase 2: Backend Development with Python · 22 Feb – 9 May 2027 · 11 weeks".
-fn stage_heading_ui(
-    ui: &mut Ui,
-    roadmap: &Roadmap,
-    schedule: &Schedule,
-    week: &PlanWeek,
-) -> egui::Response {
-    let Some(stage) = schedule.stage(&week.stage_id) else {
+fn stage_heading_ui(ui: &mut Ui, stage: Option<&PlanStage<'_>>, week: &PlanWeek) -> egui::Response {
+    let Some(stage) = stage else {
         return ui.label(&week.stage_id);
     };
-    let heading = roadmap
-        .stages()
-        .iter()
-        .find(|s| s.id == stage.id)
-        .map_or_else(|| stage.label(), |s| s.heading());
+    let scheduled = stage.scheduled;
     ui.add_space(10.0);
     let row = ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(heading).size(18.0).strong().color(accent(ui)));
+        ui.label(
+            RichText::new(stage.stage.heading())
+                .size(18.0)
+                .strong()
+                .color(accent(ui)),
+        );
         ui.label(
             RichText::new(format!(
                 "{} · {}",
-                date_range(stage.start, stage.end),
-                weeks_text(stage.weeks)
+                date_range(scheduled.start, scheduled.end),
+                weeks_text(scheduled.weeks)
             ))
             .weak(),
         );
@@ -156,40 +134,33 @@ fn stage_heading_ui(
     row.response
 }
 
-/// The find box's filter and what a week's stage already matched.
+/// The frame's context and what a week's stage already matched in the find box.
 struct Found<'a> {
-    filter: &'a Filter,
-    hits: crate::filter::TermHits,
+    cx: &'a ViewContext<'a>,
+    hits: TermHits,
 }
 
 impl Found<'_> {
-    fn shows(&self, item: &Item, data: &RoadmapProgress) -> bool {
-        self.filter.item_visible(item, data, self.hits)
+    fn shows(&self, item: &ItemRef<'_>) -> bool {
+        self.cx
+            .filter
+            .item_visible(item.item, self.cx.plan.progress(), self.hits)
     }
 
     /// Whether any of the week's items passes the filter.
-    fn any(&self, week: &PlanWeek, items: &HashMap<&str, &Item>, data: &RoadmapProgress) -> bool {
-        week.items
-            .iter()
-            .filter_map(|id| items.get(id.as_str()))
-            .any(|item| self.shows(item, data))
+    fn any(&self, items: &[ItemRef<'_>]) -> bool {
+        items.iter().any(|item| self.shows(item))
     }
 }
 
 /// One week: its number and dates, then its items (those the find box leaves).
-#[expect(
-    clippy::too_many_arguments,
-    reason = "a drawing function over the frame's read-only inputs; bundling them would only move the list"
-)]
 fn week_ui(
     ui: &mut Ui,
     week: &PlanWeek,
     plan_start: NaiveDate,
     is_current: bool,
-    items: &HashMap<&str, &Item>,
-    data: &RoadmapProgress,
+    items: &[ItemRef<'_>],
     found: &Found<'_>,
-    commands: &mut Vec<Command>,
 ) -> egui::Response {
     let visuals = ui.visuals();
     let frame = if is_current {
@@ -239,11 +210,9 @@ fn week_ui(
                     .weak(),
                 );
             }
-            for id in &week.items {
-                if let Some(item) = items.get(id.as_str())
-                    && found.shows(item, data)
-                {
-                    item_row_ui(ui, item, data, commands);
+            for item in items {
+                if found.shows(item) {
+                    item_row_ui(ui, found.cx, item.item);
                 }
             }
         })

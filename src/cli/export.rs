@@ -12,7 +12,6 @@ use clap::{Args, ValueEnum};
 
 use super::plan::PlanArgs;
 use crate::export::{CalendarEvents, ExportFormat, ExportInput, Paper, export_with};
-use crate::schedule::compute;
 
 /// `export` arguments.
 #[derive(Clone, Debug, PartialEq, Args)]
@@ -90,20 +89,12 @@ pub fn run(cli: &super::Cli, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     }
     let roadmap = super::load_roadmap(cli)?;
     let progress = super::plan::saved_progress(cli, &roadmap)?;
-    let settings = args.plan.apply(&progress.plan, &roadmap);
     let today = args
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let schedule = compute(&roadmap, &settings, today);
+    let plan = args.plan.plan_for(roadmap, progress, today);
     let paper = args.paper.map_or_else(Paper::from_locale, Paper::from);
-    let input = ExportInput {
-        roadmap: &roadmap,
-        schedule: &schedule,
-        progress: &progress,
-        settings: &settings,
-        today,
-        paper,
-    };
+    let input = ExportInput { plan: &plan, paper };
     let events = if args.phases_only {
         CalendarEvents::Phases
     } else {

@@ -1,6 +1,6 @@
 //! `study-planner plan`: the schedule as a table or as JSON, from the saved plan settings with
-//! this run's overrides on top. The numbers come from [`crate::schedule::compute`], the same
-//! function the window uses.
+//! this run's overrides on top. The numbers come from the joined [`Plan`], which the window
+//! reads too.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -12,9 +12,10 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use crate::progress::{RoadmapProgress, stage_counts};
+use crate::plan::Plan;
+use crate::progress::{Pace, PlanSettings, RoadmapProgress};
 use crate::roadmap::{Roadmap, format_number};
-use crate::schedule::{self, MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, Pace, PlanSettings, Schedule};
+use crate::schedule::{MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK};
 
 /// Plan overrides shared by `plan` and `export`: they change the plan for this run only and
 /// are never saved.
@@ -96,6 +97,17 @@ impl PlanArgs {
         }
         settings
     }
+
+    /// The plan for this run: the saved progress with [`Self::apply`]'s settings.
+    pub fn plan_for(
+        &self,
+        roadmap: Roadmap,
+        mut progress: RoadmapProgress,
+        today: NaiveDate,
+    ) -> Plan {
+        progress.plan = self.apply(&progress.plan, &roadmap);
+        Plan::new(std::sync::Arc::new(roadmap), progress, today)
+    }
 }
 
 /// `plan --json`: one object, ISO dates, `end` inclusive.
@@ -131,22 +143,18 @@ pub struct ProgressJson {
     pub total: usize,
 }
 
-/// The JSON document for a schedule.
-pub fn plan_json(
-    roadmap: &Roadmap,
-    schedule: &Schedule,
-    settings: &PlanSettings,
-    progress: &RoadmapProgress,
-) -> PlanJson {
-    let stages = roadmap.stages();
+/// The JSON document for a plan.
+pub fn plan_json(plan: &Plan) -> PlanJson {
+    let schedule = plan.schedule();
     let mut phases = Vec::new();
     let mut left_out = Vec::new();
-    for (scheduled, stage) in schedule.stages.iter().zip(&stages) {
+    for stage in plan.stages() {
+        let scheduled = stage.scheduled;
         if !scheduled.included {
             left_out.push(scheduled.id.clone());
             continue;
         }
-        let (complete, total) = stage_counts(stage, progress);
+        let (complete, total) = stage.counts;
         phases.push(PhaseJson {
             id: scheduled.id.clone(),
             title: scheduled.title.clone(),
@@ -161,7 +169,7 @@ pub fn plan_json(
         start: schedule.start,
         finish: schedule.finish,
         total_weeks: schedule.total_weeks,
-        pace: settings.pace.label(),
+        pace: plan.settings().pace.label(),
         hours_per_week: schedule.hours_per_week,
         phases,
         left_out,
@@ -169,14 +177,8 @@ pub fn plan_json(
 }
 
 /// The plan as an aligned text table, with the forecast underneath.
-pub fn plan_table(
-    roadmap: &Roadmap,
-    schedule: &Schedule,
-    settings: &PlanSettings,
-    progress: &RoadmapProgress,
-    today: NaiveDate,
-) -> String {
-    let stages = roadmap.stages();
+pub fn plan_table(plan: &Plan) -> String {
+    let schedule = plan.schedule();
     let mut rows: Vec<[String; 6]> = vec![[
         "Phase".into(),
         "Start".into(),
@@ -185,10 +187,11 @@ pub fn plan_table(
         "Optional".into(),
         "Progress".into(),
     ]];
-    for (scheduled, stage) in schedule.stages.iter().zip(&stages) {
+    for stage in plan.stages() {
+        let scheduled = stage.scheduled;
         let name = scheduled.label();
         let optional = if scheduled.optional { "yes" } else { "" };
-        let (complete, total) = stage_counts(stage, progress);
+        let (complete, total) = stage.counts;
         let row = if scheduled.included {
             let flag = if scheduled.outside_estimate { "!" } else { "" };
             [
@@ -219,11 +222,11 @@ pub fn plan_table(
     }
     let mut out = format!(
         "{}: {} to {} ({} weeks, {} pace, {} h/week)\n\n",
-        roadmap.title,
+        plan.roadmap().title,
         schedule.start,
         schedule.finish,
         schedule.total_weeks,
-        settings.pace.label(),
+        plan.settings().pace.label(),
         format_number(schedule.hours_per_week)
     );
     for row in &rows {
@@ -243,8 +246,7 @@ pub fn plan_table(
     if schedule.included().any(|s| s.outside_estimate) {
         out.push_str("\n! a length you set outside the roadmap's estimate\n");
     }
-    let forecast = schedule::forecast(roadmap, schedule, progress, today);
-    let _ = writeln!(out, "\n{}", forecast.sentence());
+    let _ = writeln!(out, "\n{}", plan.forecast().sentence());
     out
 }
 
@@ -253,7 +255,7 @@ pub fn run(cli: &super::Cli, args: &PlanArgs, json: bool) -> anyhow::Result<Exit
     let roadmap = super::load_roadmap(cli)?;
     let progress = saved_progress(cli, &roadmap)?;
     let today = chrono::Local::now().date_naive();
-    print_plan(&roadmap, &progress, args, json, today)?;
+    print_plan(&args.plan_for(roadmap, progress, today), json)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -271,21 +273,12 @@ pub fn saved_progress(cli: &super::Cli, roadmap: &Roadmap) -> anyhow::Result<Roa
     Ok(loaded.progress)
 }
 
-/// Prints the table or the JSON for the given roadmap and saved data.
-pub fn print_plan(
-    roadmap: &Roadmap,
-    progress: &RoadmapProgress,
-    args: &PlanArgs,
-    json: bool,
-    today: NaiveDate,
-) -> anyhow::Result<()> {
-    let settings = args.apply(&progress.plan, roadmap);
-    let schedule = schedule::compute(roadmap, &settings, today);
+/// Prints the table or the JSON of `plan`.
+pub fn print_plan(plan: &Plan, json: bool) -> anyhow::Result<()> {
     let text = if json {
-        let document = plan_json(roadmap, &schedule, &settings, progress);
-        serde_json::to_string_pretty(&document)? + "\n"
+        serde_json::to_string_pretty(&plan_json(plan))? + "\n"
     } else {
-        plan_table(roadmap, &schedule, &settings, progress, today)
+        plan_table(plan)
     };
     let mut stdout = std::io::stdout().lock();
     match stdout

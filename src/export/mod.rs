@@ -14,11 +14,11 @@ mod pdf;
 
 use chrono::{Datelike as _, NaiveDate};
 
-use crate::progress::RoadmapProgress;
+use crate::plan::Plan;
 use crate::roadmap::Roadmap;
+use crate::schedule;
 /// "5 Jan 2026": the same date words as the window and the command line.
 pub use crate::schedule::long_date;
-use crate::schedule::{self, PlanSettings, Schedule};
 
 pub use model::{ItemEntry, PlanDoc, StageEntry, WeekEntry};
 
@@ -118,15 +118,9 @@ impl Paper {
 /// Everything an export reads. The same input gives the same bytes.
 #[derive(Clone, Copy, Debug)]
 pub struct ExportInput<'a> {
-    pub roadmap: &'a Roadmap,
-    /// The plan computed from `settings` (see [`crate::schedule::compute`]).
-    pub schedule: &'a Schedule,
-    /// The learner's ticks and notes.
-    pub progress: &'a RoadmapProgress,
-    /// The settings `schedule` was computed from (pace and hours are printed).
-    pub settings: &'a PlanSettings,
-    /// "Today": the PDF's today line and print date, and the iCalendar DTSTAMP.
-    pub today: NaiveDate,
+    /// The joined plan: roadmap, the learner's ticks, notes and settings, the schedule, and
+    /// "today" (the PDF's today line and print date, the iCalendar DTSTAMP).
+    pub plan: &'a Plan,
     pub paper: Paper,
 }
 

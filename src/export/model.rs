@@ -1,15 +1,13 @@
 //! The plan as every export format sees it: stages with their dates, weeks with their items,
-//! each item with the learner's state. Built once per export from an [`ExportInput`], so the
-//! four formats cannot disagree about a date or a tick.
-
-use std::collections::HashMap;
+//! each item with the learner's state. Built once per export from the joined
+//! [`crate::plan::Plan`], so the four formats cannot disagree about a date or a tick.
 
 use chrono::NaiveDate;
 
 use super::ExportInput;
-use crate::progress::{ItemState, RoadmapProgress};
+use crate::plan::PlanStage;
+use crate::progress::{ItemState, Pace, RoadmapProgress};
 use crate::roadmap::{ItemKind, ItemRef, MonthRange, Resource};
-use crate::schedule::Pace;
 
 /// The whole plan, ready to print.
 #[derive(Clone, Debug)]
@@ -87,35 +85,41 @@ pub struct ItemEntry<'a> {
 
 impl<'a> PlanDoc<'a> {
     pub fn new(input: &ExportInput<'a>) -> Self {
-        let roadmap = input.roadmap;
-        let schedule = input.schedule;
-        let progress = input.progress;
-        let items: HashMap<&str, ItemRef<'a>> = roadmap
-            .items()
-            .map(|item| (item.item.id.as_str(), item))
-            .collect();
-        let stages = roadmap
+        let plan = input.plan;
+        let schedule = plan.schedule();
+        let progress = plan.progress();
+        let stages = plan
             .stages()
             .into_iter()
-            .filter_map(|stage| {
-                let scheduled = schedule.stage(stage.id)?;
-                let week_entries: Vec<WeekEntry<'a>> = schedule
-                    .weeks
-                    .iter()
-                    .filter(|week| week.stage_id == stage.id && scheduled.included)
-                    .map(|week| WeekEntry {
-                        number: week.number,
-                        stage_week: week.stage_week,
-                        first_day: week.monday.max(schedule.start),
-                        last_day: week.sunday,
-                        items: week
-                            .items
-                            .iter()
-                            .filter_map(|id| items.get(id.as_str()))
-                            .map(|item| item_entry(*item, progress))
-                            .collect(),
-                    })
-                    .collect();
+            .map(|joined| {
+                let PlanStage {
+                    stage,
+                    phase,
+                    scheduled,
+                    counts,
+                    note,
+                    ..
+                } = joined;
+                let week_entries: Vec<WeekEntry<'a>> = if scheduled.included {
+                    schedule
+                        .weeks
+                        .iter()
+                        .filter(|week| week.stage_id == stage.id)
+                        .map(|week| WeekEntry {
+                            number: week.number,
+                            stage_week: week.stage_week,
+                            first_day: week.monday.max(schedule.start),
+                            last_day: week.sunday,
+                            items: plan
+                                .week_items(week)
+                                .into_iter()
+                                .map(|item| item_entry(item, progress))
+                                .collect(),
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 let unscheduled = if scheduled.included {
                     Vec::new()
                 } else {
@@ -125,8 +129,7 @@ impl<'a> PlanDoc<'a> {
                         .map(|item| item_entry(*item, progress))
                         .collect()
                 };
-                let phase = roadmap.phase(stage.id);
-                Some(StageEntry {
+                StageEntry {
                     id: stage.id,
                     heading: stage.heading(),
                     short_title: stage.short_title,
@@ -139,13 +142,14 @@ impl<'a> PlanDoc<'a> {
                     estimate_weeks: scheduled.estimate_weeks,
                     goal: phase.map(|p| p.goal.as_str()),
                     resources: phase.map_or(&[][..], |p| p.resources.as_slice()),
-                    note: non_empty(progress.stage_notes.get(stage.id)),
-                    progress: crate::progress::stage_counts(&stage, progress),
+                    note: non_empty(note),
+                    progress: counts,
                     week_entries,
                     unscheduled,
-                })
+                }
             })
             .collect();
+        let roadmap = plan.roadmap();
         Self {
             roadmap_id: &roadmap.id,
             title: &roadmap.title,
@@ -153,10 +157,10 @@ impl<'a> PlanDoc<'a> {
             start: schedule.start,
             finish: schedule.finish,
             total_weeks: schedule.total_weeks,
-            pace: input.settings.pace,
+            pace: plan.settings().pace,
             hours_per_week: schedule.hours_per_week,
-            today: input.today,
-            progress: crate::progress::overall_progress(roadmap, progress),
+            today: plan.today(),
+            progress: plan.overall(),
             stages,
         }
     }
@@ -209,10 +213,10 @@ fn item_entry<'a>(item: ItemRef<'a>, progress: &'a RoadmapProgress) -> ItemEntry
         done_on: saved
             .filter(|p| p.state == ItemState::Done)
             .and_then(|p| p.done_on),
-        note: saved.and_then(|p| non_empty(Some(&p.note))),
+        note: saved.and_then(|p| non_empty(&p.note)),
     }
 }
 
-fn non_empty(text: Option<&String>) -> Option<&str> {
-    text.map(|t| t.trim()).filter(|t| !t.is_empty())
+fn non_empty(text: &str) -> Option<&str> {
+    Some(text.trim()).filter(|t| !t.is_empty())
 }

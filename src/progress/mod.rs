@@ -3,15 +3,15 @@
 //! Pure data and rules; no egui, no disk. Saving lives in `storage`.
 
 mod counts;
+mod settings;
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::schedule::PlanSettings;
-
 pub use counts::{fraction, items_progress, overall_progress, stage_counts, stage_progress};
+pub use settings::{Pace, PlanSettings};
 
 /// Where a learner stands on one checklist item.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

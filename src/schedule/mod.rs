@@ -15,17 +15,14 @@
 //! This module must never import egui or touch the disk: the window, the command line and the
 //! exports all show the numbers computed here, so they always agree.
 
-mod forecast;
-mod settings;
 mod text;
 mod weeks;
 
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
+use crate::progress::{Pace, PlanSettings};
 use crate::roadmap::{MonthRange, Roadmap};
-pub use forecast::{FORECAST_WINDOW_DAYS, Forecast, forecast, replan_from_today};
-pub use settings::{Pace, PlanSettings};
 pub use text::{date_range, long_date, short_date, weeks_text};
 
 /// Longest a single stage may be planned for: ten years. Longer inputs are clamped.
@@ -133,11 +130,6 @@ impl Schedule {
         let index = usize::try_from((date - first.monday).num_days() / 7).ok()?;
         (index < self.weeks.len()).then_some(index)
     }
-
-    /// The included stage running on `date`, if any.
-    pub fn stage_on(&self, date: NaiveDate) -> Option<&ScheduledStage> {
-        self.included().find(|s| s.start <= date && date <= s.end)
-    }
 }
 
 /// Computes the plan. Never panics, whatever the settings hold.
@@ -147,6 +139,7 @@ pub fn compute(roadmap: &Roadmap, settings: &PlanSettings, today: NaiveDate) -> 
     let start_monday = monday_of(start);
 
     let mut stages = Vec::new();
+    let mut weeks = Vec::new();
     let mut weeks_so_far: u32 = 0;
     for stage in roadmap.stages() {
         let estimate = estimate_weeks(stage.duration_months, roadmap.hours_per_week, hours);
@@ -157,7 +150,7 @@ pub fn compute(roadmap: &Roadmap, settings: &PlanSettings, today: NaiveDate) -> 
             hours,
         );
         let own = settings.stage_weeks.get(stage.id).copied();
-        let weeks = own.map_or(preset, |w| w.clamp(1, MAX_STAGE_WEEKS));
+        let length = own.map_or(preset, |w| w.clamp(1, MAX_STAGE_WEEKS));
         let included = !(stage.optional && settings.excluded.contains(stage.id));
         let first_monday = add_weeks(start_monday, weeks_so_far);
         let stage_start = if weeks_so_far == 0 {
@@ -166,11 +159,11 @@ pub fn compute(roadmap: &Roadmap, settings: &PlanSettings, today: NaiveDate) -> 
             first_monday
         };
         let end = if included {
-            add_days(add_weeks(first_monday, weeks), -1)
+            add_days(add_weeks(first_monday, length), -1)
         } else {
             stage_start
         };
-        stages.push(ScheduledStage {
+        let scheduled = ScheduledStage {
             id: stage.id.to_owned(),
             number: stage.number,
             title: stage.title.to_owned(),
@@ -179,16 +172,18 @@ pub fn compute(roadmap: &Roadmap, settings: &PlanSettings, today: NaiveDate) -> 
             included,
             start: stage_start,
             end,
-            weeks,
+            weeks: length,
             estimate_weeks: estimate,
             preset_weeks: preset,
             overridden: own.is_some(),
-            outside_estimate: weeks < estimate.0 || weeks > estimate.1,
+            outside_estimate: length < estimate.0 || length > estimate.1,
             first_week: weeks_so_far as usize,
-        });
+        };
         if included {
-            weeks_so_far = weeks_so_far.saturating_add(weeks);
+            weeks::push_stage_weeks(&stage, &scheduled, start_monday, &mut weeks);
+            weeks_so_far = weeks_so_far.saturating_add(length);
         }
+        stages.push(scheduled);
     }
     let total_weeks = weeks_so_far;
     let finish = if total_weeks == 0 {
@@ -196,7 +191,6 @@ pub fn compute(roadmap: &Roadmap, settings: &PlanSettings, today: NaiveDate) -> 
     } else {
         add_days(add_weeks(start_monday, total_weeks), -1)
     };
-    let weeks = weeks::plan_weeks(roadmap, &stages, start_monday);
     Schedule {
         start,
         finish,

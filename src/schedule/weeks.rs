@@ -1,49 +1,42 @@
 //! The week-by-week plan: every calendar week of the plan with its stage and the items that
 //! fall in it.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
 use super::{PlanWeek, ScheduledStage, add_days};
-use crate::roadmap::Roadmap;
+use crate::roadmap::Stage;
 
-/// One [`PlanWeek`] per calendar week of the included stages, starting at `start_monday`.
-pub(super) fn plan_weeks(
-    roadmap: &Roadmap,
-    stages: &[ScheduledStage],
-    start_monday: chrono::NaiveDate,
-) -> Vec<PlanWeek> {
-    let roadmap_stages = roadmap.stages();
-    let mut weeks = Vec::new();
-    let mut number: u32 = 0;
-    for (scheduled, stage) in stages.iter().zip(&roadmap_stages) {
-        if !scheduled.included {
-            continue;
-        }
-        let ids: Vec<&str> = stage
-            .items
-            .iter()
-            .map(|item| item.item.id.as_str())
-            .collect();
-        for week_in_stage in 0..scheduled.weeks {
-            let monday = add_days(start_monday, i64::from(number) * 7);
-            let iso = monday.iso_week();
-            number = number.saturating_add(1);
-            weeks.push(PlanWeek {
-                number,
-                iso_year: iso.year(),
-                iso_week: iso.week(),
-                monday,
-                sunday: add_days(monday, 6),
-                stage_id: scheduled.id.clone(),
-                stage_week: week_in_stage + 1,
-                items: spread(&ids, week_in_stage, scheduled.weeks)
-                    .iter()
-                    .map(|id| (*id).to_owned())
-                    .collect(),
-            });
-        }
+/// Appends the calendar weeks of one included stage, whose items are `stage.items`, to
+/// `weeks` (the plan's weeks so far, which start at `start_monday`).
+pub(super) fn push_stage_weeks(
+    stage: &Stage<'_>,
+    scheduled: &ScheduledStage,
+    start_monday: NaiveDate,
+    weeks: &mut Vec<PlanWeek>,
+) {
+    let ids: Vec<&str> = stage
+        .items
+        .iter()
+        .map(|item| item.item.id.as_str())
+        .collect();
+    for week_in_stage in 0..scheduled.weeks {
+        let number = u32::try_from(weeks.len()).unwrap_or(u32::MAX);
+        let monday = add_days(start_monday, i64::from(number) * 7);
+        let iso = monday.iso_week();
+        weeks.push(PlanWeek {
+            number: number.saturating_add(1),
+            iso_year: iso.year(),
+            iso_week: iso.week(),
+            monday,
+            sunday: add_days(monday, 6),
+            stage_id: scheduled.id.clone(),
+            stage_week: week_in_stage + 1,
+            items: spread(&ids, week_in_stage, scheduled.weeks)
+                .iter()
+                .map(|id| (*id).to_owned())
+                .collect(),
+        });
     }
-    weeks
 }
 
 /// The items of week `week` (0-based) of `weeks` when `items` are spread evenly and in order:

@@ -9,10 +9,10 @@ use super::layout::{Geometry, outside, paginate};
 use super::{content, lay_out};
 use crate::export::model::PlanDoc;
 use crate::export::{ExportInput, Paper};
-use crate::progress::{ItemProgress, ItemState, RoadmapProgress};
+use crate::plan::Plan;
+use crate::progress::{ItemProgress, ItemState, PlanSettings, RoadmapProgress};
 use crate::roadmap::Roadmap;
 use crate::roadmap::synthetic;
-use crate::schedule::{PlanSettings, compute};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -32,8 +32,10 @@ fn with_doc(roadmap: &Roadmap, check: impl FnOnce(&PlanDoc<'_>)) {
         ..PlanSettings::default()
     };
     let today = day(2026, 3, 2);
-    let schedule = compute(roadmap, &settings, today);
-    let mut progress = RoadmapProgress::default();
+    let mut progress = RoadmapProgress {
+        plan: settings,
+        ..RoadmapProgress::default()
+    };
     for (index, item) in roadmap.items().enumerate().filter(|(i, _)| i % 3 == 0) {
         let state = [ItemState::Done, ItemState::InProgress, ItemState::Skipped][index % 3];
         progress.items.insert(
@@ -49,12 +51,9 @@ fn with_doc(roadmap: &Roadmap, check: impl FnOnce(&PlanDoc<'_>)) {
             },
         );
     }
+    let plan = Plan::new(std::sync::Arc::new(roadmap.clone()), progress, today);
     let input = ExportInput {
-        roadmap,
-        schedule: &schedule,
-        progress: &progress,
-        settings: &settings,
-        today,
+        plan: &plan,
         paper: Paper::A4,
     };
     check(&PlanDoc::new(&input));

@@ -9,9 +9,9 @@
 
 use chrono::NaiveDate;
 
-use super::{PlanSettings, Schedule, add_days, long_date, monday_of};
-use crate::progress::{RoadmapProgress, stage_counts};
-use crate::roadmap::Roadmap;
+use super::Plan;
+use crate::progress::PlanSettings;
+use crate::schedule::{add_days, long_date, monday_of};
 
 /// How far back the pace looks: four weeks.
 pub const FORECAST_WINDOW_DAYS: i64 = 28;
@@ -90,90 +90,80 @@ impl Forecast {
     }
 }
 
-/// Projects the finish from the items completed in the last four weeks.
-pub fn forecast(
-    roadmap: &Roadmap,
-    schedule: &Schedule,
-    progress: &RoadmapProgress,
-    today: NaiveDate,
-) -> Forecast {
-    let since_start = (today - schedule.start).num_days() + 1;
-    let window_days = if since_start >= 1 {
-        since_start.clamp(7, FORECAST_WINDOW_DAYS)
-    } else {
-        FORECAST_WINDOW_DAYS
-    };
-    let window_first = add_days(today, 1 - window_days);
+impl Plan {
+    /// Projects the finish from the items completed in the last four weeks.
+    pub fn forecast(&self) -> Forecast {
+        let schedule = self.schedule();
+        let progress = self.progress();
+        let today = self.today();
+        let since_start = (today - schedule.start).num_days() + 1;
+        let window_days = if since_start >= 1 {
+            since_start.clamp(7, FORECAST_WINDOW_DAYS)
+        } else {
+            FORECAST_WINDOW_DAYS
+        };
+        let window_first = add_days(today, 1 - window_days);
 
-    let mut done_in_window = 0.0;
-    let mut remaining = 0.0;
-    for (scheduled, stage) in schedule.stages.iter().zip(roadmap.stages()) {
-        if !scheduled.included || stage.items.is_empty() {
-            continue;
-        }
-        let weight = f64::from(scheduled.weeks) / stage.items.len() as f64;
-        for item in &stage.items {
-            let Some(entry) = progress.item(&item.item.id) else {
-                remaining += weight;
+        let mut done_in_window = 0.0;
+        let mut remaining = 0.0;
+        for stage in self.included() {
+            let items = &stage.stage.items;
+            if items.is_empty() {
                 continue;
-            };
-            if !entry.state.is_complete() {
-                remaining += weight;
-            } else if let Some(done_on) = entry.done_on
-                && window_first <= done_on
-                && done_on <= today
-            {
-                done_in_window += weight;
+            }
+            let weight = f64::from(stage.scheduled.weeks) / items.len() as f64;
+            for item in items {
+                let Some(entry) = progress.item(&item.item.id) else {
+                    remaining += weight;
+                    continue;
+                };
+                if !entry.state.is_complete() {
+                    remaining += weight;
+                } else if let Some(done_on) = entry.done_on
+                    && window_first <= done_on
+                    && done_on <= today
+                {
+                    done_in_window += weight;
+                }
             }
         }
+        let pace = done_in_window / (window_days as f64 / 7.0);
+        let finish = (remaining > 0.0 && pace > 0.0).then(|| {
+            let days = (remaining / pace * 7.0)
+                .ceil()
+                .clamp(1.0, MAX_FORECAST_DAYS);
+            // Today's work is already in the pace, so the remaining work starts tomorrow.
+            add_days(today, days as i64)
+        });
+        Forecast {
+            window_days,
+            pace,
+            remaining_weeks: remaining,
+            plan_finish: schedule.finish,
+            finish,
+        }
     }
-    let pace = done_in_window / (window_days as f64 / 7.0);
-    let finish = (remaining > 0.0 && pace > 0.0).then(|| {
-        let days = (remaining / pace * 7.0)
-            .ceil()
-            .clamp(1.0, MAX_FORECAST_DAYS);
-        // Today's work is already in the pace, so the remaining work starts tomorrow.
-        add_days(today, days as i64)
-    });
-    Forecast {
-        window_days,
-        pace,
-        remaining_weeks: remaining,
-        plan_finish: schedule.finish,
-        finish,
-    }
-}
 
-/// "Re-plan from today": the settings with the start moved so that the first unfinished
-/// included stage runs from this week — it starts today when it is the first stage, else on
-/// this week's Monday (later stages always start on a Monday) — with the finished stages
-/// before it. Every length stays as it was. `None` when every included stage is finished.
-pub fn replan_from_today(
-    roadmap: &Roadmap,
-    schedule: &Schedule,
-    progress: &RoadmapProgress,
-    settings: &PlanSettings,
-    today: NaiveDate,
-) -> Option<PlanSettings> {
-    let stages = roadmap.stages();
-    let unfinished = schedule
-        .stages
-        .iter()
-        .zip(&stages)
-        .filter(|(scheduled, _)| scheduled.included)
-        .find(|(_, stage)| {
-            let (complete, total) = stage_counts(stage, progress);
+    /// "Re-plan from today": the settings with the start moved so that the first unfinished
+    /// included stage runs from this week — it starts today when it is the first stage, else
+    /// on this week's Monday (later stages always start on a Monday) — with the finished
+    /// stages before it. Every length stays as it was. `None` when every included stage is
+    /// finished.
+    pub fn replan_from_today(&self) -> Option<PlanSettings> {
+        let unfinished = self.included().find(|stage| {
+            let (complete, total) = stage.counts;
             total == 0 || complete < total
+        })?;
+        let today = self.today();
+        let weeks_before = i64::try_from(unfinished.scheduled.first_week).unwrap_or(i64::MAX / 8);
+        let start = if weeks_before == 0 {
+            today
+        } else {
+            add_days(monday_of(today), -7 * weeks_before)
+        };
+        Some(PlanSettings {
+            start: Some(start),
+            ..self.settings().clone()
         })
-        .map(|(scheduled, _)| scheduled)?;
-    let weeks_before = i64::try_from(unfinished.first_week).unwrap_or(i64::MAX / 8);
-    let start = if weeks_before == 0 {
-        today
-    } else {
-        add_days(monday_of(today), -7 * weeks_before)
-    };
-    Some(PlanSettings {
-        start: Some(start),
-        ..settings.clone()
-    })
+    }
 }

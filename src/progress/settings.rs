@@ -1,4 +1,5 @@
-//! The learner's plan settings, saved with their progress.
+//! The learner's plan settings, saved with their progress. The schedule reads them; they
+//! know nothing of the schedule.
 
 use std::collections::{BTreeMap, BTreeSet};
 
