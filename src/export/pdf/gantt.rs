@@ -329,8 +329,8 @@ mod tests {
     use super::*;
     use crate::export::model::PlanDoc;
     use crate::export::{ExportInput, Paper};
-    use crate::progress::RoadmapProgress;
-    use crate::schedule::PlanSettings;
+    use crate::plan::Plan;
+    use crate::progress::{PlanSettings, RoadmapProgress};
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
@@ -347,14 +347,13 @@ mod tests {
     fn chart(settings: PlanSettings, check: impl FnOnce(&PlanDoc<'_>, &Block)) {
         let roadmap = crate::roadmap::embedded();
         let today = day(2026, 11, 25);
-        let schedule = crate::schedule::compute(&roadmap, &settings, today);
-        let progress = RoadmapProgress::default();
+        let progress = RoadmapProgress {
+            plan: settings,
+            ..RoadmapProgress::default()
+        };
+        let plan = Plan::new(std::sync::Arc::new(roadmap), progress, today);
         let input = ExportInput {
-            roadmap: &roadmap,
-            schedule: &schedule,
-            progress: &progress,
-            settings: &settings,
-            today,
+            plan: &plan,
             paper: Paper::A4,
         };
         let doc = PlanDoc::new(&input);
