@@ -75,7 +75,7 @@ impl Step {
             Self::Days(n) => day.rem_euclid(i64::from(n)) == 0,
             // Day 4 (5 Jan 1970) was a Monday.
             Self::Weeks(n) => (day - 4).rem_euclid(7 * i64::from(n)) == 0,
-            Self::Months(n) => date.day() == 1 && (date.month() - 1) % n == 0,
+            Self::Months(n) => date.day() == 1 && (date.month() - 1).is_multiple_of(n),
             Self::Years(n) => {
                 date.ordinal() == 1 && i64::from(date.year()).rem_euclid(i64::from(n)) == 0
             }
