@@ -48,13 +48,38 @@ pub struct Message {
 }
 
 /// The work of one print or export, run on the background thread.
-type Job = Box<dyn FnOnce(&Sender<Report>) + Send>;
+type Job = Box<dyn FnOnce(&Reports) + Send>;
+
+/// What a job under way is doing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Working {
+    pub text: String,
+    /// Waiting on a person (a file dialog), not computing: no spinner and no repaints then,
+    /// because an animation while the learner reads a dialog burns CPU for nothing.
+    pub waiting_for_person: bool,
+}
+
+impl Working {
+    fn computing(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            waiting_for_person: false,
+        }
+    }
+
+    fn waiting(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            waiting_for_person: true,
+        }
+    }
+}
 
 /// Step reports from the background thread.
 #[derive(Debug)]
 enum Report {
-    /// Still working; the message says on what.
-    Progress(String),
+    /// Still working; on what.
+    Progress(Working),
     /// Finished: the last word.
     Done(Message),
 }
@@ -69,8 +94,8 @@ pub struct ExportUi {
     pub week_events: bool,
     opener: Opener,
     job: Option<Receiver<Report>>,
-    /// What the job under way is doing, shown with a spinner.
-    working: Option<String>,
+    /// What the job under way is doing (a spinner beside it only while computing).
+    working: Option<Working>,
     message: Option<Message>,
 }
 
@@ -81,7 +106,9 @@ impl ExportUi {
             print_dir: data_dir.join("printouts"),
             paper: Paper::from_locale(),
             week_events: true,
-            opener: Arc::new(|path: &Path| open::that(path)),
+            // Detached: `xdg-open` outside GNOME and KDE waits until the viewer closes, and
+            // the print job must end when the viewer is up, not when the learner closes it.
+            opener: Arc::new(|path: &Path| open::that_detached(path)),
             job: None,
             working: None,
             message: None,
@@ -120,7 +147,7 @@ impl ExportUi {
             Target::Print => {
                 let dir = self.print_dir.clone();
                 let opener = Arc::clone(&self.opener);
-                self.working = Some("Making the PDF…".to_owned());
+                self.working = Some(Working::computing("Making the PDF…"));
                 Box::new(move |reports| print(&plan, paper, &dir, &*opener, reports))
             }
             Target::File(format) => {
@@ -132,7 +159,7 @@ impl ExportUi {
                     .set_file_name(name)
                     .add_filter(format.label(), &[format.extension()])
                     .save_file();
-                self.working = Some("Waiting for a file name…".to_owned());
+                self.working = Some(Working::waiting("Waiting for a file name…"));
                 Box::new(move |reports| {
                     let path = block_on(dialog).map(|handle| handle.path().to_owned());
                     save(&plan, (format, paper, events), path, reports);
@@ -142,8 +169,9 @@ impl ExportUi {
         let spawned = std::thread::Builder::new()
             .name("study-planner export".to_owned())
             .spawn(move || {
-                job(&sender);
-                ctx.request_repaint();
+                let reports = Reports { sender, ctx };
+                job(&reports);
+                reports.ctx.request_repaint();
             });
         match spawned {
             Ok(_) => {
@@ -194,8 +222,11 @@ impl ExportUi {
         egui::Panel::top("export-status").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 if let Some(working) = &self.working {
-                    ui.spinner();
-                    ui.label(working);
+                    // egui's spinner repaints itself every frame: only while computing.
+                    if !working.waiting_for_person {
+                        ui.spinner();
+                    }
+                    ui.label(&working.text);
                 } else if let Some(message) = &self.message {
                     let text = RichText::new(&message.text);
                     let text = if message.is_error {
@@ -214,8 +245,13 @@ impl ExportUi {
                 }
             });
         });
-        if self.busy() {
-            // The thread wakes the window when it finishes; this keeps the spinner turning.
+        // The thread wakes the window with each report and when it finishes; the only
+        // repaints asked for here keep a spinner turning while the job computes.
+        if self
+            .working
+            .as_ref()
+            .is_some_and(|working| !working.waiting_for_person)
+        {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -255,9 +291,18 @@ pub fn export_buttons_ui(ui: &mut Ui, export_ui: &mut ExportUi, commands: &Comma
     });
 }
 
-fn report(reports: &Sender<Report>, report: Report) {
+/// The background thread's line to the window: a report, and a wake-up so it shows at once.
+struct Reports {
+    sender: Sender<Report>,
+    ctx: egui::Context,
+}
+
+fn report(reports: &Reports, report: Report) {
     // The window may have closed; then nobody needs to hear.
-    let _ = reports.send(report);
+    let _ = reports.sender.send(report);
+    // Wake the window so the new status shows (and a spinner starts or stops) at once: the
+    // window asks for no repaints of its own while the job waits on a person.
+    reports.ctx.request_repaint();
 }
 
 fn error(text: String) -> Message {
@@ -290,7 +335,7 @@ fn print(
     paper: Paper,
     dir: &Path,
     opener: &(dyn Fn(&Path) -> std::io::Result<()> + Send + Sync),
-    reports: &Sender<Report>,
+    reports: &Reports,
 ) {
     let path = dir.join(suggested_file_name(plan.roadmap(), ExportFormat::Pdf));
     let written =
@@ -317,7 +362,7 @@ fn print(
     }
     report(
         reports,
-        Report::Progress("Opening the PDF viewer…".to_owned()),
+        Report::Progress(Working::computing("Opening the PDF viewer…")),
     );
     let outcome = match opener(&path) {
         Ok(()) => info(format!(
@@ -337,7 +382,7 @@ fn save(
     plan: &Plan,
     (format, paper, events): (ExportFormat, Paper, CalendarEvents),
     path: Option<PathBuf>,
-    reports: &Sender<Report>,
+    reports: &Reports,
 ) {
     let Some(path) = path else {
         // rfd returns "no file" both when the learner cancels and when the system has no file
@@ -351,7 +396,7 @@ fn save(
     };
     report(
         reports,
-        Report::Progress(format!("Writing {}…", path.display())),
+        Report::Progress(Working::computing(format!("Writing {}…", path.display()))),
     );
     let outcome = build(plan, format, paper, events)
         .and_then(|bytes| write(&path, &bytes))
@@ -381,5 +426,45 @@ fn block_on<F: Future>(future: F) -> F::Output {
             Poll::Ready(output) => return output,
             Poll::Pending => std::thread::park(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::{ExportUi, Report, Working};
+
+    /// How long after this pass the status line asks to be drawn again (`MAX`: never).
+    fn repaint_delay_with(working: Working) -> Duration {
+        let ctx = egui::Context::default();
+        let mut export = ExportUi::new(&ctx, std::path::Path::new("unused"));
+        // A job under way that has not reported yet: its sender stays alive for the pass.
+        let (_sender, receiver) = std::sync::mpsc::channel::<Report>();
+        export.job = Some(receiver);
+        export.working = Some(working);
+        // A few passes: the first ones repaint for egui's own start-up (layout settling).
+        let mut delay = Duration::ZERO;
+        for _ in 0..5 {
+            let output = ctx.run_ui(egui::RawInput::default(), |ui| export.status_ui(ui));
+            delay = output
+                .viewport_output
+                .get(&egui::ViewportId::ROOT)
+                .map_or(Duration::MAX, |viewport| viewport.repaint_delay);
+            output.drop_without_applying_deltas();
+        }
+        delay
+    }
+
+    #[test]
+    fn waiting_for_a_dialog_asks_for_no_repaints() {
+        let delay = repaint_delay_with(Working::waiting("Waiting for a file name…"));
+        assert_eq!(delay, Duration::MAX, "an idle wait must not animate");
+    }
+
+    #[test]
+    fn computing_keeps_the_spinner_turning() {
+        let delay = repaint_delay_with(Working::computing("Making the PDF…"));
+        assert!(delay <= Duration::from_millis(100), "delay was {delay:?}");
     }
 }
