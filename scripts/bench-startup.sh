@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-app figures against the floor set by a bare eframe window.
 #
-#   scripts/bench-startup.sh [RUNS] [IDLE_SECONDS]      (defaults: 15 runs, 10 s of idling)
+#   scripts/bench-startup.sh [--roadmap FILE] [RUNS] [IDLE_SECONDS]
+#                                        (defaults: the embedded roadmap, 15 runs, 10 s idling)
 #
 # 1. Generates target/bare-window: a tiny Cargo project with OUR eframe line, image line,
 #    Cargo.lock and [profile.release], whose window has our size and takes a `--screenshot`
@@ -9,16 +10,24 @@
 # 2. Builds it and our release binary (into target/, nothing is committed).
 # 3. Under one `xvfb-run` X server, alternates the two RUNS times (the order flips every round
 #    so neither always runs on a warm cache) and reports, per binary, the median time from
-#    launch to the screenshot written (the PNG's mtime), the median peak RSS
-#    (`/usr/bin/time -v`), and the ratio of each to the bare window.
+#    launch to the screenshot written (the PNG's mtime), from launch to the process's exit
+#    (the window closes itself after the screenshot), the median peak RSS (`/usr/bin/time -v`),
+#    and the ratio of each to the bare window. With --roadmap, ours opens FILE.
 # 4. Idles our window (each view) for IDLE_SECONDS (STUDY_PLANNER_IDLE_REPORT, see src/app/idle_report.rs)
-#    and reports the frames drawn and CPU seconds used meanwhile.
+#    and reports the frames drawn and CPU seconds used meanwhile; then once more after Ctrl+P
+#    (Print…), with a stub PDF viewer that stays open as `xdg-open` does outside GNOME and KDE.
 # 5. Prints the release binary sizes.
 #
 # Needs: cargo, xvfb-run (package xvfb, plus the Mesa/X libraries from README), /usr/bin/time
-# (package time). Every run uses a fresh temporary --data-dir.
+# (package time), xdotool (to press Ctrl+P). Every run uses a fresh temporary --data-dir.
 set -euo pipefail
 
+ROADMAP_ARGS=()
+if [[ ${1:-} == --roadmap ]]; then
+    [[ -n ${2:-} && -r $2 ]] || { echo "bench-startup: --roadmap needs a readable file" >&2; exit 1; }
+    ROADMAP_ARGS=(--roadmap "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")")
+    shift 2
+fi
 RUNS=${1:-15}
 IDLE_SECONDS=${2:-10}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,13 +35,16 @@ cd "$ROOT"
 
 die() { echo "bench-startup: $*" >&2; exit 1; }
 command -v xvfb-run >/dev/null || die "xvfb-run not found; install it: sudo apt-get install xvfb xauth"
-if [[ ! -x /usr/bin/time ]]; then
+need() { # command package
+    command -v "$1" >/dev/null && return
     if [[ $(id -u) -eq 0 ]]; then
-        apt-get install -y -qq time >/dev/null || die "cannot install the 'time' package"
+        apt-get install -y -qq "$2" >/dev/null || die "cannot install the '$2' package"
     else
-        die "/usr/bin/time not found; install it: sudo apt-get install time"
+        die "$1 not found; install it: sudo apt-get install $2"
     fi
-fi
+}
+need /usr/bin/time time
+need xdotool xdotool
 
 # --- 1. The bare window, generated from our own settings -------------------------------------
 BARE=target/bare-window
@@ -136,34 +148,39 @@ trap 'rm -rf "$WORK"' EXIT
 
 cat >"$WORK/measure.sh" <<'EOF'
 #!/usr/bin/env bash
-# Runs inside xvfb-run. Args: RUNS IDLE_SECONDS OURS BARE_BIN WORK
+# Runs inside xvfb-run. Args: RUNS IDLE_SECONDS OURS BARE_BIN WORK [our extra args…]
 set -euo pipefail
 RUNS=$1 IDLE_SECONDS=$2 OURS=$3 BARE_BIN=$4 WORK=$5
+shift 5
+EXTRA=("$@")
 
-# One launch: "<ms to screenshot> <peak RSS KiB>" appended to $WORK/<name>.txt
+# One launch: "<ms to screenshot> <peak RSS KiB> <ms to exit>" appended to $WORK/<name>.txt
 launch() {
     local name=$1 bin=$2 png=$WORK/shot.png data
+    shift 2
     data=$(mktemp -d "$WORK/data.XXXX")
     rm -f "$png"
     local start
     start=$(date +%s%N)
-    /usr/bin/time -v -o "$WORK/time.txt" "$bin" --screenshot "$png" --data-dir "$data" \
+    /usr/bin/time -v -o "$WORK/time.txt" "$bin" "$@" --screenshot "$png" --data-dir "$data" \
         >/dev/null 2>"$WORK/stderr.txt" || { cat "$WORK/stderr.txt" >&2; return 1; }
+    local exited
+    exited=$(date +%s%N)
     [[ -s $png ]] || { echo "$name wrote no screenshot" >&2; return 1; }
     local written rss
     written=$(date -r "$png" +%s%N)
     rss=$(sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$WORK/time.txt")
-    echo "$(( (written - start) / 1000000 )) $rss" >>"$WORK/$name.txt"
+    echo "$(( (written - start) / 1000000 )) $rss $(( (exited - start) / 1000000 ))" >>"$WORK/$name.txt"
     rm -rf "$data"
 }
 
 # A first, unmeasured launch of each warms the page cache and Mesa's shader cache.
-launch warmup "$BARE_BIN"; launch warmup "$OURS"
+launch warmup "$BARE_BIN"; launch warmup "$OURS" "${EXTRA[@]}"
 for ((i = 1; i <= RUNS; i++)); do
     if ((i % 2)); then
-        launch bare "$BARE_BIN"; launch ours "$OURS"
+        launch bare "$BARE_BIN"; launch ours "$OURS" "${EXTRA[@]}"
     else
-        launch ours "$OURS"; launch bare "$BARE_BIN"
+        launch ours "$OURS" "${EXTRA[@]}"; launch bare "$BARE_BIN"
     fi
 done
 
@@ -171,9 +188,34 @@ done
 for view in cards timeline weeks; do
     data=$(mktemp -d "$WORK/data.XXXX")
     printf '%s: ' "$view" >>"$WORK/idle.txt"
-    STUDY_PLANNER_IDLE_REPORT=$IDLE_SECONDS "$OURS" --view "$view" --data-dir "$data" \
+    STUDY_PLANNER_IDLE_REPORT=$IDLE_SECONDS "$OURS" "${EXTRA[@]}" --view "$view" --data-dir "$data" \
         >>"$WORK/idle.txt" 2>"$WORK/idle-stderr.txt" || { cat "$WORK/idle-stderr.txt" >&2; exit 1; }
 done
+
+# Print… while the PDF viewer stays open: a stub viewer that sleeps, first on PATH as
+# `xdg-open` (which is what the `open` crate runs on Linux). Ctrl+P is pressed during the
+# idle report's settling time, so the measurement covers "viewer open, nothing happening".
+mkdir -p "$WORK/viewer"
+cat >"$WORK/viewer/xdg-open" <<VIEWER
+#!/bin/sh
+echo \$\$ >>"$WORK/viewer.pids"
+exec sleep $((IDLE_SECONDS + 30))
+VIEWER
+chmod +x "$WORK/viewer/xdg-open"
+data=$(mktemp -d "$WORK/data.XXXX")
+printf 'cards, after Print… with the viewer open: ' >>"$WORK/idle.txt"
+PATH="$WORK/viewer:$PATH" STUDY_PLANNER_IDLE_REPORT=$IDLE_SECONDS \
+    "$OURS" "${EXTRA[@]}" --data-dir "$data" >>"$WORK/idle.txt" 2>"$WORK/idle-stderr.txt" &
+app=$!
+window=$(xdotool search --sync --name 'study-planner' | head -1)
+sleep 0.3
+xdotool windowfocus --sync "$window" key --window "$window" ctrl+p || true
+wait "$app" || { cat "$WORK/idle-stderr.txt" >&2; exit 1; }
+if [[ -s $WORK/viewer.pids ]]; then
+    xargs kill <"$WORK/viewer.pids" 2>/dev/null || true
+else
+    echo "  (Ctrl+P did not reach the window: no viewer was started)" >>"$WORK/idle.txt"
+fi
 EOF
 chmod +x "$WORK/measure.sh"
 # Other work on the machine slows our window (more to shade) more than the bare one: say how
@@ -181,7 +223,7 @@ chmod +x "$WORK/measure.sh"
 LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 echo "measuring: $RUNS alternating launches of each, then ${IDLE_SECONDS} s idle…" >&2
 xvfb-run -a -s "-screen 0 1920x1080x24" "$WORK/measure.sh" \
-    "$RUNS" "$IDLE_SECONDS" "$OURS" "$BARE_BIN" "$WORK"
+    "$RUNS" "$IDLE_SECONDS" "$OURS" "$BARE_BIN" "$WORK" "${ROADMAP_ARGS[@]}"
 
 # --- Report ------------------------------------------------------------------------------------
 median() { # column of $WORK/$1.txt
@@ -196,16 +238,19 @@ mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
 
 ours_ms=$(median ours 1) bare_ms=$(median bare 1)
 ours_rss=$(median ours 2) bare_rss=$(median bare 2)
+ours_exit=$(median ours 3) bare_exit=$(median bare 3)
 ours_size=$(stat -c %s "$OURS") bare_size=$(stat -c %s "$BARE_BIN")
 
 echo
 echo "| Figure | study-planner | bare eframe window | ratio |"
 echo "|---|---|---|---|"
 echo "| Launch → screenshot written, median of $RUNS (range) | ${ours_ms} ms ($(range ours 1) ms) | ${bare_ms} ms ($(range bare 1) ms) | $(ratio "$ours_ms" "$bare_ms")× |"
+echo "| Launch → process exit, median of $RUNS (range) | ${ours_exit} ms ($(range ours 3) ms) | ${bare_exit} ms ($(range bare 3) ms) | $(ratio "$ours_exit" "$bare_exit")× |"
 echo "| Peak RSS, median of $RUNS | $(mib "$ours_rss") MiB | $(mib "$bare_rss") MiB | $(ratio "$ours_rss" "$bare_rss")× |"
 echo "| Release binary size | $(mib $((ours_size / 1024))) MiB | $(mib $((bare_size / 1024))) MiB | $(ratio "$ours_size" "$bare_size")× |"
 echo
 echo "Idle window, per view:"
 sed 's/^/  /' "$WORK/idle.txt"
+echo "Roadmap: ${ROADMAP_ARGS[1]:-embedded}"
 echo "Load average (1 min) before measuring: $LOAD_BEFORE"
 echo "Machine: $(nproc) cores, $(sed -nE 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2 / 1048576}' /proc/meminfo)"
