@@ -119,9 +119,18 @@ impl StudyPlannerApp {
         &self.data
     }
 
-    /// Applies this frame's commands in order; the one place learner data changes.
+    /// Applies this frame's commands in order; the one place learner data changes. A
+    /// read-only window refuses every command that would change the learner's data (and says
+    /// so once): nothing it shows could be saved.
     fn apply_commands(&mut self) {
-        let commands = self.commands.take();
+        let mut commands = self.commands.take();
+        if !self.saving.editable() {
+            let before = commands.len();
+            commands.retain(|command| !command.changes_learner_data());
+            if commands.len() < before {
+                self.saving.refused_while_read_only();
+            }
+        }
         let undo_snapshot = undo::snapshot_before(&commands, &self.data);
         let mut data_changed = false;
         for command in commands {
@@ -318,4 +327,88 @@ pub fn run_native(options: AppOptions) -> anyhow::Result<()> {
     )
     .map_err(|err| anyhow!("cannot open the window: {err}"))?;
     outcome.result()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::{ItemState, PlanSettings};
+
+    fn app_on(data_dir: &std::path::Path) -> StudyPlannerApp {
+        let cc = eframe::CreationContext::_new_kittest(egui::Context::default());
+        let options = AppOptions {
+            roadmap: Arc::new(crate::roadmap::embedded()),
+            data_dir: data_dir.to_owned(),
+            view: View::Cards,
+            screenshot: None,
+            today: NaiveDate::from_ymd_opt(2026, 11, 25),
+        };
+        StudyPlannerApp::new(&cc, options)
+    }
+
+    /// One command of every kind that changes the learner's data.
+    fn every_change() -> Vec<Command> {
+        let plan = PlanSettings {
+            hours_per_week: Some(5.0),
+            ..PlanSettings::default()
+        };
+        let mut imported = RoadmapProgress::default();
+        imported.set_state("concurrency", ItemState::Done, NaiveDate::MIN);
+        vec![
+            Command::SetItemState {
+                item_id: "advanced-oop".to_owned(),
+                state: ItemState::Done,
+            },
+            Command::SetItemNote {
+                item_id: "advanced-oop".to_owned(),
+                note: "chapter 3".to_owned(),
+            },
+            Command::SetStageNote {
+                stage_id: "backend".to_owned(),
+                note: "where I left off".to_owned(),
+            },
+            Command::SetPlan(Box::new(plan)),
+            Command::Undo,
+            Command::ImportProgress(Box::new(imported)),
+            Command::Redo,
+            Command::Undo,
+            Command::ResetProgress,
+        ]
+    }
+
+    #[test]
+    fn a_read_only_window_refuses_every_change_and_says_so_once() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let mut first = app_on(dir.path());
+        let mut second = app_on(dir.path());
+        assert!(
+            second.read_only().is_some(),
+            "the second window is read-only"
+        );
+        for command in every_change() {
+            assert!(command.changes_learner_data(), "{command:?}");
+            second.commands.push(command);
+            second.apply_commands();
+        }
+        assert_eq!(second.data(), &RoadmapProgress::default());
+        let refusals = second
+            .storage_notices()
+            .iter()
+            .filter(|notice| notice.text.contains("not made"))
+            .count();
+        assert_eq!(refusals, 1);
+        // Commands that change nothing saved still work.
+        second.commands.push(Command::SetView(View::Weeks));
+        second.apply_commands();
+        assert_eq!(second.view(), View::Weeks);
+
+        // The window that may save applies the same commands.
+        for command in every_change().into_iter().take(4) {
+            first.commands.push(command);
+        }
+        first.apply_commands();
+        assert_eq!(first.data().state("advanced-oop"), ItemState::Done);
+        assert_eq!(first.data().stage_note("backend"), "where I left off");
+        assert_eq!(first.data().plan.hours_per_week, Some(5.0));
+    }
 }

@@ -151,12 +151,18 @@ fn stage_row_ui(ui: &mut Ui, stage: &ScheduledStage, set: &mut dyn FnMut(Change<
     }
 
     ui.horizontal(|ui| {
+        // What a screen reader hears follows what the panel allows (nothing, read-only).
+        let enabled = ui.is_enabled();
         let mut weeks = stage.weeks;
         let shorter = ui
             .add_enabled(weeks > 1, Button::new(" − ").small())
             .on_hover_text("One week shorter");
         shorter.widget_info(|| {
-            WidgetInfo::labeled(Role::Button, weeks > 1, format!("One week shorter: {name}"))
+            WidgetInfo::labeled(
+                Role::Button,
+                enabled && weeks > 1,
+                format!("One week shorter: {name}"),
+            )
         });
         if shorter.clicked() {
             weeks -= 1;
@@ -167,7 +173,7 @@ fn stage_row_ui(ui: &mut Ui, stage: &ScheduledStage, set: &mut dyn FnMut(Change<
                 .speed(0.1),
         );
         drag.widget_info(|| {
-            let mut info = WidgetInfo::drag_value(true, f64::from(stage.weeks));
+            let mut info = WidgetInfo::drag_value(enabled, f64::from(stage.weeks));
             info.label = Some(format!("Weeks of {name}"));
             info
         });
@@ -175,7 +181,11 @@ fn stage_row_ui(ui: &mut Ui, stage: &ScheduledStage, set: &mut dyn FnMut(Change<
             .add_enabled(weeks < MAX_STAGE_WEEKS, Button::new(" + ").small())
             .on_hover_text("One week longer");
         longer.widget_info(|| {
-            WidgetInfo::labeled(Role::Button, true, format!("One week longer: {name}"))
+            WidgetInfo::labeled(
+                Role::Button,
+                enabled && weeks < MAX_STAGE_WEEKS,
+                format!("One week longer: {name}"),
+            )
         });
         if longer.clicked() {
             weeks += 1;

@@ -36,6 +36,8 @@ pub struct SavingState {
     save_error: Option<String>,
     dialog: Option<Receiver<DialogOutcome>>,
     confirm_reset: bool,
+    /// A change was refused because this window is read-only, and the learner was told.
+    told_refused: bool,
 }
 
 impl SavingState {
@@ -67,6 +69,7 @@ impl SavingState {
             save_error: None,
             dialog: None,
             confirm_reset: false,
+            told_refused: false,
         };
         if needs_save {
             state.save(&opened.progress);
@@ -82,6 +85,22 @@ impl SavingState {
     /// Why this window is read-only, if it is.
     pub fn read_only(&self) -> Option<&ReadOnlyReason> {
         self.read_only.as_ref()
+    }
+
+    /// Says (once) that a change was not made because this window is read-only.
+    pub fn refused_while_read_only(&mut self) {
+        if self.told_refused {
+            return;
+        }
+        self.told_refused = true;
+        let why = self
+            .read_only
+            .as_ref()
+            .map_or_else(String::new, |reason| format!(": {reason}"));
+        self.notices.push(Notice::warning(
+            format!("That change was not made, because this window is read-only{why}"),
+            None,
+        ));
     }
 
     /// The messages shown in the banner area.

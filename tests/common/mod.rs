@@ -1,0 +1,75 @@
+//! What the integration tests share: the real app in a headless kittest harness, a fresh data
+//! folder, the pinned "today", and running the real binary.
+#![allow(
+    dead_code,
+    reason = "each test crate uses its own part of these helpers; `expect` would fail in the others"
+)]
+
+use std::path::Path;
+use std::process::Output;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use study_planner::app::{AppOptions, StudyPlannerApp, View};
+use study_planner::roadmap;
+
+/// Today in the UI tests: Wednesday 25 Nov 2026. With no saved start the plan starts today.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).expect("25 Nov 2026 is a date")
+}
+
+/// A day, for tests that name dates; a typo fails the test rather than meaning 1970.
+pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("the test names a real date")
+}
+
+pub fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary folder can be made")
+}
+
+/// The app's options for the embedded roadmap on `data_dir`, showing `view` on [`today`].
+pub fn options(data_dir: &Path, view: View) -> AppOptions {
+    AppOptions {
+        roadmap: Arc::new(roadmap::embedded()),
+        data_dir: data_dir.to_owned(),
+        view,
+        screenshot: None,
+        today: Some(today()),
+    }
+}
+
+/// The real app on `data_dir`, `size` points large, after its first frames settled.
+pub fn open_app_sized(
+    data_dir: &Path,
+    view: View,
+    size: egui::Vec2,
+) -> Harness<'static, StudyPlannerApp> {
+    let options = options(data_dir, view);
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_eframe(|cc| StudyPlannerApp::new(cc, options));
+    harness.run();
+    harness
+}
+
+/// The real app on `data_dir` in a 1280 × 900 window.
+pub fn open_app(data_dir: &Path, view: View) -> Harness<'static, StudyPlannerApp> {
+    open_app_sized(data_dir, view, egui::vec2(1280.0, 900.0))
+}
+
+/// Writes `text` as the learner's `progress.ron` in `data_dir`.
+pub fn write_progress(data_dir: &Path, text: &str) {
+    std::fs::write(data_dir.join("progress.ron"), text).expect("progress.ron can be written");
+}
+
+/// Runs the real binary with `args` on the learner data in `data_dir`.
+pub fn run_binary_in(data_dir: &Path, args: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_study-planner"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env_remove("STUDY_PLANNER_DATA_DIR")
+        .output()
+        .expect("study-planner runs")
+}
