@@ -70,10 +70,61 @@ pub fn roadmap(items: usize) -> Roadmap {
     }
 }
 
+/// The lengths of a generated roadmap's lists, for tests that vary them one by one (a phase
+/// with 300 links, a final project with no ideas, a goal of a page).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Shape {
+    pub phases: usize,
+    /// Topics of each phase.
+    pub topics: usize,
+    /// Hands-on items of each phase.
+    pub hands_on: usize,
+    /// Resources of each phase.
+    pub resources: usize,
+    /// Words of each phase's goal (at least a few are always there).
+    pub goal_words: usize,
+    pub tech_stack: usize,
+    pub ideas: usize,
+}
+
+/// A valid roadmap with the list lengths of `shape` (at least one phase).
+pub fn shaped(shape: &Shape) -> Roadmap {
+    let phases = (0..shape.phases.max(1))
+        .map(|index| {
+            let mut phase = phase_of(index, shape.topics, shape.hands_on, shape.resources);
+            if shape.goal_words > 0 {
+                let words: Vec<&str> = (0..shape.goal_words)
+                    .map(|w| WORDS[(index * 5 + w * 7) % WORDS.len()])
+                    .collect();
+                phase.goal = format!("Goal of phase {}: {}.", index + 1, words.join(" "));
+            }
+            phase
+        })
+        .collect();
+    let stack = (0..shape.tech_stack).map(|i| item(&format!("fp-stack-{}", i + 1), i + 3));
+    let ideas = (0..shape.ideas).map(|i| item(&format!("fp-idea-{}", i + 1), i + 7));
+    let mut project = final_project(0);
+    project.tech_stack = stack.collect();
+    project.ideas = ideas.collect();
+    Roadmap {
+        format: FORMAT_VERSION,
+        id: "synthetic-shaped".to_owned(),
+        title: "Synthetic roadmap of a given shape".to_owned(),
+        hours_per_week: 10.0,
+        phases,
+        final_project: Some(project),
+        summary: None,
+    }
+}
+
 fn phase(index: usize, items: usize) -> Phase {
-    let number = index + 1;
     let hands_on_count = items * HANDS_ON_PER_TEN / 10;
-    let topic_count = items - hands_on_count;
+    phase_of(index, items - hands_on_count, hands_on_count, 3)
+}
+
+fn phase_of(index: usize, topic_count: usize, hands_on_count: usize, resources: usize) -> Phase {
+    let number = index + 1;
+    let items = topic_count + hands_on_count;
     let topic_groups = (0..topic_count.div_ceil(TOPICS_PER_GROUP))
         .map(|group| TopicGroup {
             heading: format!("Topic group {number}.{}", group + 1),
@@ -90,14 +141,12 @@ fn phase(index: usize, items: usize) -> Phase {
         ResourceKind::Book,
         ResourceKind::Tutorial,
     ];
-    let resources = kinds
-        .iter()
-        .enumerate()
-        .map(|(r, &kind)| Resource {
+    let resources = (0..resources)
+        .map(|r| Resource {
             id: format!("p{number}-r{}", r + 1),
             title: format!("Resource {} for phase {number}", r + 1),
             url: format!("https://example.org/phase-{number}/resource-{}", r + 1),
-            kind,
+            kind: kinds[r % kinds.len()],
         })
         .collect();
     // 0.5 to 2 months, varying, so paces and week spreads differ between phases.
@@ -179,6 +228,26 @@ mod tests {
                 .unwrap_or_else(|err| panic!("{items} items: {err}"));
             assert_eq!(parsed, generated);
         }
+    }
+
+    #[test]
+    fn a_shape_gives_its_list_lengths_and_stays_valid() {
+        let shape = super::Shape {
+            phases: 3,
+            topics: 12,
+            hands_on: 0,
+            resources: 28,
+            goal_words: 40,
+            tech_stack: 2,
+            ideas: 0,
+        };
+        let generated = super::shaped(&shape);
+        assert_eq!(generated.phases.len(), 3);
+        assert_eq!(generated.phases[1].resources.len(), 28);
+        assert_eq!(generated.item_count(), 3 * 12 + 2);
+        let text = ron::ser::to_string_pretty(&generated, ron::ser::PrettyConfig::default())
+            .expect("a roadmap serializes");
+        assert!(parse_roadmap(&text, "shaped.ron").is_ok());
     }
 
     #[test]

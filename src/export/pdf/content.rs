@@ -37,8 +37,19 @@ pub fn blocks(doc: &PlanDoc<'_>, fonts: &Fonts, geometry: &Geometry) -> Vec<Bloc
     blocks.push(gantt::legend_block(fonts, writer.width));
     blocks.push(writer.section("Stages", false));
     blocks.push(writer.stage_table_header());
+    let continued = Rc::new(writer.stage_table_continued());
+    let rows = doc.stages.len();
     for (index, stage) in doc.stages.iter().enumerate() {
-        blocks.push(writer.stage_table_row(index, stage));
+        let mut row = writer.stage_table_row(index, stage);
+        // The heading and the column names keep at least two rows with them; the last row
+        // never turns a page alone.
+        row.keep_with_next = index == 0 || index + 2 == rows;
+        row.continuation = Some(continued.clone());
+        blocks.push(row);
+    }
+    // The overview may end a page short: the plan itself prefers to start on a fresh page.
+    if let Some(last) = blocks.last_mut() {
+        last.ends_part = true;
     }
     let mut schedule = writer.section("Week by week", true);
     schedule.page_break_before = true;
@@ -226,6 +237,15 @@ impl Writer<'_> {
         block
     }
 
+    /// "Stages (continued)" and the column names, atop a page the table runs onto.
+    fn stage_table_continued(&self) -> Block {
+        let title = self.continued_header("Stages (continued)");
+        let columns = self.stage_table_header();
+        let mut canvas = title.canvas.clone();
+        canvas.place(&columns.canvas, (0.0, title.height));
+        Block::new(canvas, title.height + columns.height)
+    }
+
     fn stage_table_row(&self, index: usize, stage: &StageEntry<'_>) -> Block {
         let mut canvas = Canvas::default();
         let columns = self.columns();
@@ -299,39 +319,111 @@ impl Writer<'_> {
         Block::new(canvas, bottom)
     }
 
-    /// A stage of the week-by-week schedule: its heading, then its weeks.
+    /// A stage of the week-by-week schedule: its heading, goal, resources and the learner's
+    /// note, then its weeks. Long lists and long texts may break between any two rows (or
+    /// lines); a new page then opens with "Phase … (continued)".
     fn stage(&self, index: usize, stage: &StageEntry<'_>) -> Vec<Block> {
+        let continued = Rc::new(self.continued_header(&format!("{} (continued)", stage.heading)));
         let mut blocks = vec![self.stage_heading(index, stage)];
-        for resource in stage.resources {
-            let mut block = self.resource(&resource.title, resource.kind.label(), &resource.url);
-            block.keep_with_next = true;
-            blocks.push(block);
+        let mut body = Vec::new();
+        if let Some(goal) = stage.goal {
+            let mut goal = self.text_flow(
+                (STAGE_INDENT, 5.0),
+                (style::BODY, Weight::Regular, style::INK),
+                &format!("Goal: {goal}"),
+            );
+            // A short goal stays with what follows it.
+            if let [only] = goal.as_mut_slice() {
+                only.keep_with_next = true;
+            }
+            body.extend(goal);
+        }
+        if !stage.resources.is_empty() {
+            body.push(self.resources_label());
+            let count = stage.resources.len();
+            for (position, resource) in stage.resources.iter().enumerate() {
+                let mut block =
+                    self.resource(&resource.title, resource.kind.label(), &resource.url);
+                // The label keeps the first two links with it, and the last link never
+                // turns a page alone.
+                block.keep_with_next = position == 0 || position + 2 == count;
+                body.push(block);
+            }
         }
         if let Some(note) = stage.note {
-            let mut block = self.stage_note(note);
-            block.keep_with_next = true;
-            blocks.push(block);
+            body.extend(self.stage_note(note));
         }
+        for block in &mut body {
+            block.continuation = Some(continued.clone());
+        }
+        blocks.extend(body);
         if let Some(last) = blocks.last_mut() {
-            last.height += 6.0;
+            last.gap_below(6.0);
         }
         let reminder = stage.short_title;
         for week in &stage.week_entries {
             blocks.extend(self.week(reminder, stage, week));
         }
         if !stage.unscheduled.is_empty() {
-            let header = Rc::new(self.continued_header(&format!("{} (continued)", stage.heading)));
+            let first = blocks.len();
             for item in &stage.unscheduled {
                 for mut row in self.item_rows(item) {
-                    row.continuation = Some(header.clone());
+                    row.continuation = Some(continued.clone());
                     blocks.push(row);
                 }
             }
+            if let Some(row) = blocks.get_mut(first) {
+                row.keep_with_next = true;
+            }
         }
         if let Some(last) = blocks.last_mut() {
-            last.height += 14.0;
+            last.gap_below(14.0);
+            last.ends_part = true;
         }
         blocks
+    }
+
+    /// `text` wrapped at `indent`, `gap` below what comes before: one block when it is short,
+    /// else one block per line, the first two and the last two kept together.
+    fn text_flow(
+        &self,
+        (indent, gap): (f32, f32),
+        (size, weight, color): (f32, Weight, Rgb),
+        text: &str,
+    ) -> Vec<Block> {
+        let lines = self.fonts.wrap(weight, size, text, self.width - indent);
+        let lh = line_height(size);
+        let mut blocks: Vec<Block> = chunked(&lines)
+            .into_iter()
+            .map(|chunk| {
+                let mut canvas = Canvas::default();
+                for (index, line) in chunk.iter().enumerate() {
+                    let baseline = lh * index as f32 + size;
+                    canvas.text((indent, baseline), size, weight, color, line.clone());
+                }
+                Block::new(canvas, lh * chunk.len() as f32)
+            })
+            .collect();
+        if let Some(first) = blocks.first_mut() {
+            shift_down(first, gap);
+        }
+        glue_ends(&mut blocks);
+        blocks
+    }
+
+    fn resources_label(&self) -> Block {
+        let mut canvas = Canvas::default();
+        let gap = 5.0;
+        canvas.text(
+            (STAGE_INDENT, gap + style::TINY),
+            style::TINY,
+            Weight::Bold,
+            style::MUTED,
+            "RESOURCES",
+        );
+        let mut block = Block::new(canvas, gap + line_height(style::TINY) + 5.0);
+        block.keep_with_next = true;
+        block
     }
 
     fn stage_heading(&self, index: usize, stage: &StageEntry<'_>) -> Block {
@@ -341,7 +433,7 @@ impl Writer<'_> {
         } else {
             style::RULE
         };
-        let indent = 12.0;
+        let indent = STAGE_INDENT;
         let mut y = 0.0;
         y += self.paragraph(
             &mut canvas,
@@ -375,27 +467,6 @@ impl Writer<'_> {
             &meta,
         );
         canvas.fill(Area::new(0.0, 1.0, 5.0, y - 1.0), color);
-        if let Some(goal) = stage.goal {
-            y += 5.0;
-            y += self.paragraph(
-                &mut canvas,
-                (indent, y),
-                self.width - indent,
-                (style::BODY, Weight::Regular, style::INK),
-                &format!("Goal: {goal}"),
-            );
-        }
-        if !stage.resources.is_empty() {
-            y += 5.0;
-            canvas.text(
-                (indent, y + style::TINY),
-                style::TINY,
-                Weight::Bold,
-                style::MUTED,
-                "RESOURCES",
-            );
-            y += line_height(style::TINY) + 1.0;
-        }
         let mut block = Block::new(canvas, y + 4.0);
         block.keep_with_next = true;
         block.bookmark = Some(stage.heading.clone());
@@ -433,25 +504,55 @@ impl Writer<'_> {
         Block::new(canvas, y + 2.0)
     }
 
-    fn stage_note(&self, note: &str) -> Block {
-        let mut canvas = Canvas::default();
-        let indent = 12.0;
-        let height = self.paragraph(
-            &mut canvas,
-            (indent + 6.0, 4.0),
-            self.width - indent - 12.0,
-            (style::SMALL, Weight::Regular, style::INK),
+    /// The learner's note on a stage, on a pale box. A long note may break between any two
+    /// lines (the box then continues on the next page), so none of it falls off a page.
+    fn stage_note(&self, note: &str) -> Vec<Block> {
+        let indent = STAGE_INDENT;
+        let size = style::SMALL;
+        let lh = line_height(size);
+        let pad = 4.0;
+        let lines = self.fonts.wrap(
+            Weight::Regular,
+            size,
             &format!("Your note: {note}"),
+            self.width - indent - 12.0,
         );
-        canvas.ops.insert(
-            0,
-            super::canvas::Op::Rect {
-                area: Area::new(indent, 0.0, self.width - indent, height + 8.0),
-                fill: Some(Rgb(254, 249, 231)),
-                stroke: None,
-            },
-        );
-        Block::new(canvas, height + 10.0)
+        let chunks = chunked(&lines);
+        let count = chunks.len();
+        let mut blocks: Vec<Block> = chunks
+            .into_iter()
+            .enumerate()
+            .map(|(position, chunk)| {
+                let top = if position == 0 { pad } else { 0.0 };
+                let bottom = if position + 1 == count { pad } else { 0.0 };
+                let height = top + lh * chunk.len() as f32 + bottom;
+                let mut canvas = Canvas::default();
+                canvas.fill(
+                    Area::new(indent, 0.0, self.width - indent, height),
+                    NOTE_FILL,
+                );
+                for (index, line) in chunk.iter().enumerate() {
+                    let baseline = top + lh * index as f32 + size;
+                    canvas.text(
+                        (indent + 6.0, baseline),
+                        size,
+                        Weight::Regular,
+                        style::INK,
+                        line.clone(),
+                    );
+                }
+                let mut block = Block::new(canvas, height);
+                if position + 1 == count {
+                    block.gap_below(2.0);
+                }
+                block
+            })
+            .collect();
+        if let Some(first) = blocks.first_mut() {
+            shift_down(first, 4.0);
+        }
+        glue_ends(&mut blocks);
+        blocks
     }
 
     /// One week: a shaded header, the items, then lines for notes.
@@ -480,13 +581,21 @@ impl Writer<'_> {
                 blocks.push(row);
             }
         }
-        // The notes lines never start a page on their own: the last row goes with them.
+        // The header keeps its first two rows; the notes lines never start a page on their
+        // own: the last row goes with them.
+        if let Some(first) = blocks.get_mut(1) {
+            first.keep_with_next = true;
+        }
         if let Some(last) = blocks.last_mut() {
             last.keep_with_next = true;
         }
-        let mut notes = self.notes_lines();
+        let mut notes = self.notes_lines(false);
+        notes.squeezed = Some(Rc::new(self.notes_lines(true)));
         notes.continuation = Some(continued);
         blocks.push(notes);
+        for block in &mut blocks {
+            block.week = Some(week.number);
+        }
         blocks
     }
 
@@ -537,13 +646,12 @@ impl Writer<'_> {
         Block::new(canvas, line_height(style::SMALL) + 4.0)
     }
 
-    /// An item: a checkbox, its text, a kind tag, and a line with its state and note. Normally
-    /// one block; an item so long it would not fit on a page is cut between lines of text.
+    /// An item: a checkbox, its text, a kind tag, and a line with its state and note. One
+    /// block; a long one (a long note) is one block per line, so it may break between lines.
     fn item_rows(&self, item: &ItemEntry<'_>) -> Vec<Block> {
         let text_x = 20.0;
         let tag_width = 58.0;
         let text_width = self.width - text_x - tag_width;
-        let lh = line_height(style::BODY);
         let mut lines: Vec<(String, f32, Weight, Rgb)> = self
             .fonts
             .wrap(Weight::Regular, style::BODY, item.text, text_width)
@@ -558,12 +666,12 @@ impl Writer<'_> {
                     .map(|line| (line, style::SMALL, Weight::Regular, style::MUTED)),
             );
         }
-        // Leave room for a repeated header on a fresh page.
-        let max_lines = (((self.max_height - 40.0) / lh).floor() as usize).max(1);
+        let chunks = chunked(&lines);
+        let count = chunks.len();
         let mut blocks = Vec::new();
-        for (chunk_index, chunk) in lines.chunks(max_lines).enumerate() {
+        for (chunk_index, chunk) in chunks.into_iter().enumerate() {
             let mut canvas = Canvas::default();
-            let top = 3.0;
+            let top = if chunk_index == 0 { 3.0 } else { 0.0 };
             if chunk_index == 0 {
                 checkbox(&mut canvas, (6.0, top + 1.5), item.state);
                 if let Some(tag) = kind_tag(item.kind) {
@@ -583,13 +691,15 @@ impl Writer<'_> {
                 canvas.text((text_x, y + size), *size, *weight, *color, line.clone());
                 y += height;
             }
-            blocks.push(Block::new(canvas, y + 2.0));
+            let bottom = if chunk_index + 1 == count { 2.0 } else { 0.0 };
+            blocks.push(Block::new(canvas, y + bottom));
         }
+        glue_ends(&mut blocks);
         blocks
     }
 
-    /// Two ruled lines to write on.
-    fn notes_lines(&self) -> Block {
+    /// Two ruled lines to write on; `tight`: one, where a page is set tighter.
+    fn notes_lines(&self, tight: bool) -> Block {
         let mut canvas = Canvas::default();
         let label = "Notes";
         canvas.text(
@@ -602,6 +712,9 @@ impl Writer<'_> {
         let label_width = self.fonts.width(Weight::Regular, style::TINY, label) + 26.0;
         let pen = Pen::solid(style::RULE, 0.5);
         canvas.line((label_width, 14.0), (self.width, 14.0), pen);
+        if tight {
+            return Block::new(canvas, 22.0);
+        }
         canvas.line((20.0, 30.0), (self.width, 30.0), pen);
         Block::new(canvas, 40.0)
     }
@@ -665,4 +778,40 @@ fn capitalised(text: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// Where the stage's own texts (goal, resources, note) start, right of its colour bar.
+const STAGE_INDENT: f32 = 12.0;
+
+/// The pale yellow behind the learner's note.
+const NOTE_FILL: Rgb = Rgb(254, 249, 231);
+
+/// Texts up to this many lines stay one block; longer ones may break between lines.
+const WHOLE_LINES: usize = 5;
+
+/// `lines` as one chunk when short, else one chunk per line.
+fn chunked<T>(lines: &[T]) -> Vec<&[T]> {
+    if lines.len() <= WHOLE_LINES {
+        vec![lines]
+    } else {
+        lines.chunks(1).collect()
+    }
+}
+
+/// A text broken into several blocks keeps its first two lines and its last two together:
+/// no page starts or ends with a single line of it.
+fn glue_ends(blocks: &mut [Block]) {
+    let count = blocks.len();
+    if count > 1 {
+        blocks[0].keep_with_next = true;
+        blocks[count - 2].keep_with_next = true;
+    }
+}
+
+/// Moves everything in `block` down by `gap`, adding the gap above it.
+fn shift_down(block: &mut Block, gap: f32) {
+    let mut canvas = Canvas::default();
+    canvas.place(&block.canvas, (0.0, gap));
+    block.canvas = canvas;
+    block.height += gap;
 }

@@ -16,10 +16,17 @@ use super::model::PlanDoc;
 use super::{ExportError, Paper, long_date};
 use layout::{Geometry, Pages};
 
+#[cfg(test)]
 pub fn render(doc: &PlanDoc<'_>, paper: Paper) -> Result<Vec<u8>, ExportError> {
+    render_counted(doc, paper).map(|(bytes, _)| bytes)
+}
+
+/// The PDF, and how many pages it has.
+pub fn render_counted(doc: &PlanDoc<'_>, paper: Paper) -> Result<(Vec<u8>, usize), ExportError> {
     let fonts = fonts::Fonts::load()?;
     let geometry = Geometry::for_page(paper.size_pt());
     let pages = lay_out(doc, &fonts, &geometry);
+    let count = pages.pages.len();
     paint::paint(
         &pages.pages,
         &pages.bookmarks,
@@ -30,6 +37,7 @@ pub fn render(doc: &PlanDoc<'_>, paper: Paper) -> Result<Vec<u8>, ExportError> {
             date: doc.today,
         },
     )
+    .map(|bytes| (bytes, count))
 }
 
 fn lay_out(doc: &PlanDoc<'_>, fonts: &fonts::Fonts, geometry: &Geometry) -> Pages {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::canvas::Op;
 use super::fonts::Fonts;
-use super::layout::{Geometry, outside, paginate};
+use super::layout::{Geometry, MIN_FILL, outside, paginate};
 use super::{content, lay_out};
 use crate::export::model::PlanDoc;
 use crate::export::{ExportInput, Paper};
@@ -151,4 +151,159 @@ fn characters_the_fonts_lack_still_make_a_pdf() {
         let pdf = super::render(doc, Paper::A4);
         assert!(pdf.is_ok_and(|bytes| bytes.starts_with(b"%PDF-")));
     });
+}
+
+/// The page-flow rule for one roadmap: no page but the last is under [`MIN_FILL`] unless it
+/// ends a stage (or the overview), and the pages hold every block within their area.
+fn assert_pages_are_full_enough(roadmap: &Roadmap, paper: Paper) -> usize {
+    let mut count = 0;
+    with_doc(roadmap, |doc| {
+        let fonts = fonts();
+        let geometry = Geometry::for_page(paper.size_pt());
+        let pages = lay_out(doc, &fonts, &geometry);
+        let last = pages.fill.len().saturating_sub(1);
+        for (index, fill) in pages.fill.iter().enumerate().take(last) {
+            assert!(
+                fill.used >= MIN_FILL || fill.ends_part,
+                "page {} of {} is {:.0} % full ({paper:?})",
+                index + 1,
+                pages.fill.len(),
+                fill.used * 100.0
+            );
+        }
+        for (index, page) in pages.pages.iter().enumerate() {
+            let stray = outside(page, &geometry.content_area(), &fonts);
+            // The footer lies below the content area; nothing else may.
+            let below_footer_rule = |op: &&Op| op.bounds(&fonts).y > geometry.bottom;
+            assert!(
+                stray.iter().all(below_footer_rule),
+                "page {}: {stray:?}",
+                index + 1
+            );
+        }
+        count = pages.pages.len();
+    });
+    count
+}
+
+/// "Phase 1 has 28 resources": the links flow on from the heading's page rather than leaving
+/// it nearly empty, and the page they continue on says "(continued)".
+#[test]
+fn a_long_list_of_links_flows_on_from_its_heading() {
+    let roadmap = synthetic::shaped(&synthetic::Shape {
+        phases: 8,
+        topics: 14,
+        hands_on: 4,
+        resources: 28,
+        goal_words: 30,
+        tech_stack: 4,
+        ideas: 3,
+    });
+    for paper in Paper::ALL {
+        assert_pages_are_full_enough(&roadmap, paper);
+    }
+    with_doc(&roadmap, |doc| {
+        let fonts = fonts();
+        let geometry = Geometry::for_page(Paper::A4.size_pt());
+        let pages = lay_out(doc, &fonts, &geometry);
+        let page_texts: Vec<Vec<&str>> = pages
+            .pages
+            .iter()
+            .map(|page| page.ops.iter().filter_map(texts).collect())
+            .collect();
+        let is_heading = |op: &Op| {
+            matches!(op, Op::Text(run) if run.size == super::style::HEADING
+                && run.text.starts_with("Phase 1: "))
+        };
+        let heading_page = pages
+            .pages
+            .iter()
+            .position(|page| page.ops.iter().any(is_heading))
+            .expect("phase 1's heading is printed");
+        let on_heading_page = page_texts[heading_page]
+            .iter()
+            .filter(|t| t.starts_with("Resource ") && t.contains("for phase 1 "))
+            .count();
+        assert!(
+            on_heading_page >= 2,
+            "{on_heading_page} links with the heading"
+        );
+        let continued = page_texts.iter().any(|texts| {
+            texts
+                .iter()
+                .any(|t| t.starts_with("Phase 1: ") && t.ends_with("(continued)"))
+        });
+        assert!(continued, "no “(continued)” heading");
+    });
+}
+
+/// A twenty-item week splits between rows, and the next page opens with "Week n (continued)".
+#[test]
+fn a_week_that_runs_over_a_page_is_continued_with_its_header() {
+    let roadmap = synthetic::shaped(&synthetic::Shape {
+        phases: 1,
+        topics: 300,
+        hands_on: 0,
+        resources: 0,
+        goal_words: 0,
+        tech_stack: 0,
+        ideas: 0,
+    });
+    assert_pages_are_full_enough(&roadmap, Paper::Letter);
+    with_doc(&roadmap, |doc| {
+        let fonts = fonts();
+        let geometry = Geometry::for_page(Paper::Letter.size_pt());
+        let pages = lay_out(doc, &fonts, &geometry);
+        let all: Vec<&str> = pages
+            .pages
+            .iter()
+            .flat_map(|page| page.ops.iter().filter_map(texts))
+            .collect();
+        assert!(
+            all.iter()
+                .any(|t| t.starts_with("Week ") && t.ends_with("(continued)"))
+        );
+    });
+}
+
+mod page_fill {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn shapes() -> impl Strategy<Value = synthetic::Shape> {
+        (
+            1..9_usize,
+            (0..300_usize, 0..40_usize),
+            0..300_usize,
+            0..300_usize,
+            (0..300_usize, 0..300_usize),
+        )
+            .prop_map(
+                |(phases, (topics, hands_on), resources, goal_words, (tech_stack, ideas))| {
+                    synthetic::Shape {
+                        phases,
+                        // Keep the whole roadmap near 300 items so each case stays quick.
+                        topics: topics / phases,
+                        hands_on: hands_on / phases,
+                        resources: resources / phases,
+                        goal_words,
+                        tech_stack: tech_stack / 4,
+                        ideas: ideas / 4,
+                    }
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// For any generated roadmap, no page except the last is under the fill threshold
+        /// unless it ends a phase.
+        #[test]
+        fn no_page_but_the_last_is_nearly_empty(shape in shapes(), letter in any::<bool>()) {
+            let paper = if letter { Paper::Letter } else { Paper::A4 };
+            assert_pages_are_full_enough(&synthetic::shaped(&shape), paper);
+        }
+    }
 }
