@@ -738,6 +738,47 @@ mod command_line {
         assert!(output.stdout.is_empty());
         let bytes = std::fs::read(&out).unwrap_or_else(|err| panic!("{err}"));
         assert_eq!(bytes, fresh().export(ExportFormat::Pdf, Paper::Letter));
+        let pages = lopdf::Document::load_mem(&bytes)
+            .map(|pdf| pdf.get_pages().len())
+            .unwrap_or_else(|err| panic!("{err}"));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            stderr.trim(),
+            format!("Wrote {out_arg}: {pages} pages (US Letter)")
+        );
+    }
+
+    #[test]
+    fn a_file_written_says_what_it_holds_on_stderr() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let items = roadmap::embedded().item_count();
+        let events = {
+            let text =
+                String::from_utf8_lossy(&fresh().export(ExportFormat::Ics, Paper::A4)).into_owned();
+            text.matches("BEGIN:VEVENT").count()
+        };
+        for (flag, said) in [
+            ("csv", format!("{items} rows")),
+            ("md", format!("{items} checklist items")),
+            ("ics", format!("{events} events")),
+        ] {
+            let out = dir.path().join(format!("plan.{flag}"));
+            let out_arg = out.display().to_string();
+            let args = ["--format", flag, "--out", &out_arg, "--start", "2026-01-07"];
+            let output = run(&args, dir.path());
+            assert!(output.status.success(), "{output:?}");
+            assert!(output.stdout.is_empty());
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(stderr.trim(), format!("Wrote {out_arg}: {said}"));
+            if flag == "csv" {
+                let text = std::fs::read_to_string(&out).unwrap_or_default();
+                assert_eq!(
+                    text.lines().count(),
+                    items + 1,
+                    "a header and a row per item"
+                );
+            }
+        }
     }
 
     #[test]

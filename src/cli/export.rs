@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::plan::PlanArgs;
-use crate::export::{CalendarEvents, ExportFormat, ExportInput, Paper, export_with};
+use crate::export::{CalendarEvents, ExportFormat, ExportInput, Paper, export_described};
 
 /// `export` arguments.
 #[derive(Clone, Debug, PartialEq, Args)]
@@ -100,13 +100,18 @@ pub fn run(cli: &super::Cli, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     } else {
         CalendarEvents::PhasesAndWeeks
     };
-    let bytes = export_with(format, &input, events)?;
+    let exported = export_described(format, &input, events)?;
     match &args.out {
-        Some(path) => write_file(path, &bytes)?,
+        Some(path) => {
+            write_file(path, &exported.bytes)?;
+            // Standard output stays clean for pipes; the word on what was written goes to
+            // standard error, as a person running it by hand wants to see.
+            eprintln!("Wrote {}: {}", path.display(), exported.contents);
+        }
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
-                .write_all(&bytes)
+                .write_all(&exported.bytes)
                 .and_then(|()| stdout.flush())
                 .context("cannot write to standard output")?;
         }

@@ -1,4 +1,5 @@
-//! The plan as CSV: one row per checklist item, for spreadsheets.
+//! The plan as CSV: one row per checklist item, for spreadsheets, with the learner's note on
+//! the item in the last column.
 //!
 //! RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma, a quote or
 //! a line break. A UTF-8 byte order mark leads the file, so that Excel reads ’ and – as UTF-8
@@ -6,7 +7,7 @@
 
 use super::model::{ItemEntry, PlanDoc, WeekEntry};
 
-const HEADER: [&str; 8] = [
+const HEADER: [&str; 9] = [
     "phase",
     "item",
     "kind",
@@ -15,6 +16,7 @@ const HEADER: [&str; 8] = [
     "week end",
     "state",
     "date done",
+    "note",
 ];
 
 pub fn render(doc: &PlanDoc<'_>) -> String {
@@ -33,7 +35,7 @@ pub fn render(doc: &PlanDoc<'_>) -> String {
     out
 }
 
-fn fields(stage: &str, week: Option<&WeekEntry<'_>>, item: &ItemEntry<'_>) -> [String; 8] {
+fn fields(stage: &str, week: Option<&WeekEntry<'_>>, item: &ItemEntry<'_>) -> [String; 9] {
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     [
         text_cell(stage),
@@ -44,6 +46,7 @@ fn fields(stage: &str, week: Option<&WeekEntry<'_>>, item: &ItemEntry<'_>) -> [S
         date(week.map(|w| w.last_day)),
         item.state.label().to_owned(),
         date(item.done_on),
+        item.note.map(text_cell).unwrap_or_default(),
     ]
 }
 

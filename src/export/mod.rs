@@ -15,7 +15,7 @@ mod pdf;
 use chrono::{Datelike as _, NaiveDate};
 
 use crate::plan::Plan;
-use crate::roadmap::Roadmap;
+use crate::roadmap::{Roadmap, plural};
 use crate::schedule;
 /// "5 Jan 2026": the same date words as the window and the command line.
 pub use crate::schedule::long_date;
@@ -154,13 +154,59 @@ pub fn export_with(
     input: &ExportInput<'_>,
     events: CalendarEvents,
 ) -> Result<Vec<u8>, ExportError> {
+    export_described(format, input, events).map(|exported| exported.bytes)
+}
+
+/// A finished export: the file, and what it holds in words for the message that says where
+/// it went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    /// "12 pages (A4)", "53 events", "50 rows", "50 checklist items".
+    pub contents: String,
+}
+
+/// [`export_with`], with a word on what the file holds.
+pub fn export_described(
+    format: ExportFormat,
+    input: &ExportInput<'_>,
+    events: CalendarEvents,
+) -> Result<Exported, ExportError> {
     let doc = PlanDoc::new(input);
-    match format {
-        ExportFormat::Pdf => pdf::render(&doc, input.paper),
-        ExportFormat::Ics => Ok(ics::render(&doc, events).into_bytes()),
-        ExportFormat::Md => Ok(markdown::render(&doc).into_bytes()),
-        ExportFormat::Csv => Ok(csv::render(&doc).into_bytes()),
-    }
+    let items = || {
+        doc.stages
+            .iter()
+            .map(|stage| {
+                let weeks: usize = stage.week_entries.iter().map(|w| w.items.len()).sum();
+                weeks + stage.unscheduled.len()
+            })
+            .sum::<usize>()
+    };
+    Ok(match format {
+        ExportFormat::Pdf => {
+            let (bytes, pages) = pdf::render_counted(&doc, input.paper)?;
+            Exported {
+                bytes,
+                contents: format!("{} ({})", plural(pages, "page"), input.paper.label()),
+            }
+        }
+        ExportFormat::Ics => {
+            let text = ics::render(&doc, events);
+            let events = text.matches("BEGIN:VEVENT").count();
+            Exported {
+                bytes: text.into_bytes(),
+                contents: plural(events, "event"),
+            }
+        }
+        ExportFormat::Md => Exported {
+            bytes: markdown::render(&doc).into_bytes(),
+            contents: plural(items(), "checklist item"),
+        },
+        ExportFormat::Csv => Exported {
+            bytes: csv::render(&doc).into_bytes(),
+            contents: plural(items(), "row"),
+        },
+    })
 }
 
 /// A file name to suggest when saving: `python-enterprise-plan.pdf`.
