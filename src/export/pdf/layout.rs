@@ -286,12 +286,12 @@ impl Flow<'_> {
                 Piece::Block(index) if *index > first => Some(*index),
                 _ => None,
             })
-            .filter(|&index| {
+            .rev()
+            .find(|&index| {
                 let block = &self.blocks[index];
                 let before = &self.blocks[index - 1];
                 block.week.is_some() && block.week != before.week && !before.keep_with_next
             })
-            .last()
     }
 }
 
