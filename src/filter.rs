@@ -98,10 +98,6 @@ impl Filter {
         !self.terms.is_empty()
     }
 
-    pub fn states(&self) -> StateFilter {
-        self.states
-    }
-
     /// Every term was found.
     fn complete(&self, hits: TermHits) -> bool {
         let all = if self.terms.len() >= 32 {

@@ -14,3 +14,4 @@ pub mod progress;
 pub mod roadmap;
 pub mod schedule;
 pub mod storage;
+pub mod words;

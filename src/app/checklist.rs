@@ -17,14 +17,6 @@ use super::theme::{state_colour_ui, state_mark_ui};
 use crate::progress::{ItemState, fraction};
 use crate::roadmap::Item;
 
-/// The states in the order the state menu lists them.
-const STATES: [ItemState; 4] = [
-    ItemState::NotStarted,
-    ItemState::InProgress,
-    ItemState::Done,
-    ItemState::Skipped,
-];
-
 /// Width kept free to the right of the item text for the "…" menu button.
 const MENU_BUTTON_WIDTH: f32 = 22.0;
 
@@ -160,7 +152,7 @@ fn state_menu_ui(
     note_open: &mut bool,
     commands: &CommandQueue,
 ) {
-    for candidate in STATES {
+    for candidate in ItemState::ALL {
         if ui
             .selectable_label(state == candidate, state_text(candidate))
             .clicked()
@@ -303,7 +295,7 @@ mod tests {
 
     #[test]
     fn every_state_has_a_key() {
-        for state in STATES {
+        for state in ItemState::ALL {
             let keys = [Key::D, Key::P, Key::S, Key::N];
             assert!(keys.into_iter().any(|k| state_for_key(k) == Some(state)));
         }

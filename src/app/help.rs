@@ -3,16 +3,16 @@
 
 use egui::{RichText, Ui};
 
-use super::comfort::Comfort;
 use super::shortcuts::help_rows;
 use super::theme::state_legend_ui;
+use super::ui_state::UiState;
 
 /// The panel's title, also its accessible name.
 pub const TITLE: &str = "Keyboard shortcuts";
 
 /// Draws the help window while it is open.
-pub fn help_ui(ui: &mut Ui, comfort: &mut Comfort) {
-    if !comfort.help_open {
+pub fn help_ui(ui: &mut Ui, ui_state: &mut UiState) {
+    if !ui_state.help_open {
         return;
     }
     let mut open = true;
@@ -44,5 +44,5 @@ pub fn help_ui(ui: &mut Ui, comfort: &mut Comfort) {
                 close_clicked = true;
             }
         });
-    comfort.help_open = open && !close_clicked;
+    ui_state.help_open = open && !close_clicked;
 }

@@ -13,6 +13,7 @@ mod lazy;
 mod plan_cache;
 mod plan_panel;
 mod plan_views;
+mod progress_strip;
 mod saving;
 mod screenshot;
 mod signals;
@@ -22,13 +23,13 @@ mod weeks;
 mod widgets;
 
 // Everyday comfort: find, undo, keyboard, appearance.
-mod comfort;
 mod find_bar;
 mod help;
 mod prefs;
 mod shortcuts;
 mod theme;
 mod toolbar;
+mod ui_state;
 mod undo;
 
 use std::path::PathBuf;
@@ -70,8 +71,12 @@ pub struct StudyPlannerApp {
     /// Collected while drawing, applied at the end of the frame.
     commands: CommandQueue,
     screenshot: Option<ScreenshotTask>,
-    /// Undo history, find, help and appearance.
-    comfort: comfort::Comfort,
+    /// The session's undo and redo steps (of the learner's data, so the owner keeps them).
+    history: undo::UndoHistory,
+    /// Find, help and appearance.
+    ui_state: ui_state::UiState,
+    /// How many times the learner asked to print (Ctrl+P or the button) this session.
+    print_requests: u32,
     /// The joined plan, memoized.
     plan_cache: plan_cache::PlanCache,
     /// What the timeline and week plan remember between frames.
@@ -100,7 +105,13 @@ impl StudyPlannerApp {
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
             commands: CommandQueue::default(),
-            comfort: comfort::Comfort::new(&cc.egui_ctx, cc.storage, options.screenshot.is_some()),
+            history: undo::UndoHistory::default(),
+            ui_state: ui_state::UiState::new(
+                &cc.egui_ctx,
+                cc.storage,
+                options.screenshot.is_some(),
+            ),
+            print_requests: 0,
             screenshot: options.screenshot.map(ScreenshotTask::new),
             plan_cache: plan_cache::PlanCache::default(),
             plan_views: plan_views::PlanViews::default(),
@@ -141,10 +152,10 @@ impl StudyPlannerApp {
             }
             match command {
                 Command::SetView(view) => self.view = view,
-                Command::Undo => self.comfort.undo(&mut self.data),
-                Command::Redo => self.comfort.redo(&mut self.data),
+                Command::Undo => self.history.undo_in(&mut self.data),
+                Command::Redo => self.history.redo_in(&mut self.data),
                 Command::Print => {
-                    self.comfort.print_requests += 1;
+                    self.print_requests += 1;
                     self.start_export(export_ui::Target::Print);
                 }
                 Command::Export(format) => self.start_export(export_ui::Target::File(format)),
@@ -165,7 +176,7 @@ impl StudyPlannerApp {
             }
         }
         if let Some(snapshot) = undo_snapshot {
-            self.comfort.history.record(snapshot, &self.data);
+            self.history.record(snapshot, &self.data);
         }
         if data_changed {
             self.on_data_changed();
@@ -201,7 +212,7 @@ impl StudyPlannerApp {
 
     /// How many times the learner asked to print this session (Ctrl+P or the menu).
     pub fn print_requests(&self) -> u32 {
-        self.comfort.print_requests
+        self.print_requests
     }
 
     /// Prints or exports the plan as it stands, in the background.
@@ -236,7 +247,7 @@ impl StudyPlannerApp {
 impl eframe::App for StudyPlannerApp {
     /// Remembers theme and zoom (eframe also keeps the window size there).
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        self.comfort.save(storage);
+        self.ui_state.save(storage);
     }
 
     /// Pending progress is written before the window goes away.
@@ -245,10 +256,11 @@ impl eframe::App for StudyPlannerApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.comfort.begin_frame();
+        self.ui_state.begin_frame();
+        self.history.begin_frame(ui.ctx());
         let plan = self.plan();
         let editable = self.saving.editable();
-        shortcuts::shortcuts_ui(ui, &mut self.comfort, &self.commands);
+        shortcuts::shortcuts_ui(ui, &mut self.ui_state, &self.commands);
         header::header_ui(
             ui,
             &self.roadmap,
@@ -257,9 +269,13 @@ impl eframe::App for StudyPlannerApp {
             &self.commands,
         );
         self.export.status_ui(ui);
-        self.saving.panel_ui(ui, &plan, &self.commands);
-        let filter = toolbar::toolbar_ui(ui, &plan, editable, &mut self.comfort, &self.commands);
-        help::help_ui(ui, &mut self.comfort);
+        progress_strip::progress_strip_ui(ui, &plan, &mut self.saving, &self.commands);
+        let undo = toolbar::UndoState {
+            can_undo: editable && self.history.can_undo(),
+            can_redo: editable && self.history.can_redo(),
+        };
+        let filter = toolbar::toolbar_ui(ui, &plan, undo, &mut self.ui_state, &self.commands);
+        help::help_ui(ui, &mut self.ui_state);
         let cx = ViewContext::new(&plan, &filter, editable, &self.commands);
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Cards => {
@@ -334,7 +350,8 @@ mod tests {
     use super::*;
     use crate::progress::{ItemState, PlanSettings};
 
-    fn app_on(data_dir: &std::path::Path) -> StudyPlannerApp {
+    /// The real app on `data_dir`, without a window (for tests of the owner).
+    pub(crate) fn app_on(data_dir: &std::path::Path) -> StudyPlannerApp {
         let cc = eframe::CreationContext::_new_kittest(egui::Context::default());
         let options = AppOptions {
             roadmap: Arc::new(crate::roadmap::embedded()),

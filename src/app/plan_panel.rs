@@ -12,8 +12,10 @@ use super::widgets::{accent, optional_colour};
 use crate::progress::{Pace, PlanSettings};
 use crate::roadmap::format_number;
 use crate::schedule::{
-    MAX_HOURS_PER_WEEK, MAX_STAGE_WEEKS, MIN_HOURS_PER_WEEK, ScheduledStage, date_range, weeks_text,
+    MAX_HOURS_PER_WEEK, MAX_STAGE_WEEKS, MIN_HOURS_PER_WEEK, ScheduledStage, date_range,
+    weeks_range, weeks_range_text, weeks_text,
 };
+use crate::words::capitalised;
 
 /// One edit of the plan settings, applied to a copy of them.
 type Change<'a> = &'a dyn Fn(&mut PlanSettings);
@@ -191,12 +193,7 @@ fn stage_row_ui(ui: &mut Ui, stage: &ScheduledStage, set: &mut dyn FnMut(Change<
             weeks += 1;
         }
         ui.label(if weeks == 1 { "week" } else { "weeks" });
-        let (low, high) = stage.estimate_weeks;
-        let estimate = if low == high {
-            format!("estimate {low}")
-        } else {
-            format!("estimate {low}–{high}")
-        };
+        let estimate = format!("estimate {}", weeks_range(stage.estimate_weeks));
         if stage.outside_estimate {
             ui.label(
                 RichText::new("outside the estimate")
@@ -204,7 +201,8 @@ fn stage_row_ui(ui: &mut Ui, stage: &ScheduledStage, set: &mut dyn FnMut(Change<
                     .color(optional_colour(ui)),
             )
             .on_hover_text(format!(
-                "The roadmap estimates {low}–{high} weeks at your hours; you chose {}.",
+                "The roadmap estimates {} at your hours; you chose {}.",
+                weeks_range_text(stage.estimate_weeks),
                 stage.weeks
             ));
         } else {
@@ -285,14 +283,6 @@ fn pace_help(pace: Pace) -> &'static str {
     }
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// chrono → jiff for the date picker; `None` outside jiff's years (−9999..=9999).
 pub fn to_jiff(date: NaiveDate) -> Option<jiff::civil::Date> {
     let year = i16::try_from(date.year()).ok()?;
@@ -322,6 +312,5 @@ mod tests {
             NaiveDate::from_ymd_opt(10_000, 1, 1).and_then(to_jiff),
             None
         );
-        assert_eq!(capitalised("steady"), "Steady");
     }
 }

@@ -1,16 +1,14 @@
 //! The window's side of saving: owns the background [`Saver`], shows what happened to the
-//! learner's file (banners), the overall progress bar, and the progress menu (export, import,
-//! reset). The UI thread never touches the disk here, apart from reading one small file when
-//! the window opens (see [`SavingState::open`]); file dialogs run on their own threads.
+//! learner's file (banners, the save status) and the progress menu (export, import, reset).
+//! The UI thread never touches the disk here, apart from reading one small file when the
+//! window opens (see [`SavingState::open`]); file dialogs run on their own threads.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 
 use egui::{Color32, RichText, Ui};
 
-use super::checklist::progress_bar_ui;
 use super::command::{Command, CommandQueue};
-use crate::plan::Plan;
 use crate::progress::RoadmapProgress;
 use crate::storage::{
     Notice, NoticeLevel, PROGRESS_FILE, ProgressStore, ReadOnlyReason, Saver, SaverEvent,
@@ -150,7 +148,8 @@ impl SavingState {
     }
 
     /// Picks up results from the saver and file dialogs; an import becomes a command.
-    fn poll(&mut self, data: &RoadmapProgress, commands: &CommandQueue) {
+    /// Called once a frame, before anything of this is drawn.
+    pub fn poll(&mut self, data: &RoadmapProgress, commands: &CommandQueue) {
         self.poll_saver();
         let Some(outcome) = self.dialog.as_ref().and_then(|rx| rx.try_recv().ok()) else {
             return;
@@ -201,31 +200,8 @@ impl SavingState {
         }
     }
 
-    /// The strip under the header: overall progress, save status, the progress menu, and
-    /// any banners.
-    pub fn panel_ui(&mut self, ui: &mut Ui, plan: &Plan, commands: &CommandQueue) {
-        let data = plan.progress();
-        self.poll(data, commands);
-        egui::Panel::top("progress-strip").show(ui, |ui| {
-            ui.add_space(2.0);
-            ui.horizontal(|ui| {
-                ui.label(RichText::new("Overall").strong());
-                ui.scope(|ui| {
-                    ui.set_max_width(280.0);
-                    progress_bar_ui(ui, "Overall progress", plan.overall());
-                });
-                self.status_ui(ui);
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    self.menu_ui(ui, data);
-                });
-            });
-            self.banners_ui(ui);
-            ui.add_space(2.0);
-        });
-        self.reset_dialog_ui(ui.ctx(), commands);
-    }
-
-    fn status_ui(&self, ui: &mut Ui) {
+    /// Whether the learner's changes are saved, in a few words.
+    pub fn status_ui(&self, ui: &mut Ui) {
         let text = if self.read_only.is_some() {
             "Read-only: changes are not saved"
         } else if self.save_error.is_some() {
@@ -239,7 +215,8 @@ impl SavingState {
             .on_hover_text(self.data_dir.join(PROGRESS_FILE).display().to_string());
     }
 
-    fn menu_ui(&mut self, ui: &mut Ui, data: &RoadmapProgress) {
+    /// The "Progress" menu: export, import, reset, open the data folder.
+    pub fn menu_ui(&mut self, ui: &mut Ui, data: &RoadmapProgress) {
         ui.menu_button("Progress", |ui| {
             let busy = self.dialog.is_some();
             if ui
@@ -306,7 +283,8 @@ impl SavingState {
         });
     }
 
-    fn reset_dialog_ui(&mut self, ctx: &egui::Context, commands: &CommandQueue) {
+    /// The confirmation before "Reset progress", while it is asked.
+    pub fn reset_dialog_ui(&mut self, ctx: &egui::Context, commands: &CommandQueue) {
         if !self.confirm_reset {
             return;
         }
@@ -333,7 +311,8 @@ impl SavingState {
         }
     }
 
-    fn banners_ui(&mut self, ui: &mut Ui) {
+    /// The messages about the learner's file, each dismissible but the save error.
+    pub fn banners_ui(&mut self, ui: &mut Ui) {
         if let Some(err) = &self.save_error {
             banner_ui(
                 ui,

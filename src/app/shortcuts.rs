@@ -9,8 +9,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
-use super::comfort::Comfort;
 use super::command::{Command, CommandQueue};
+use super::ui_state::UiState;
 use super::view::View;
 
 pub const SHOW_CARDS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num1);
@@ -27,8 +27,8 @@ pub const HELP_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Ke
 pub const CLOSE_HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Escape);
 
 /// Consumes this frame's shortcuts: view switches, undo and redo become [`Command`]s; find,
-/// help and print set the comfort state the toolbar and panels read.
-pub fn shortcuts_ui(ui: &Ui, comfort: &mut Comfort, commands: &CommandQueue) {
+/// help and print set the window state the toolbar and panels read.
+pub fn shortcuts_ui(ui: &Ui, ui_state: &mut UiState, commands: &CommandQueue) {
     let typing = ui.ctx().text_edit_focused();
     ui.ctx().input_mut(|input| {
         for (shortcut, view) in [
@@ -41,13 +41,13 @@ pub fn shortcuts_ui(ui: &Ui, comfort: &mut Comfort, commands: &CommandQueue) {
             }
         }
         if input.consume_shortcut(&FIND) {
-            comfort.find.focus_requested = true;
+            ui_state.find.focus_requested = true;
         }
         if input.consume_shortcut(&PRINT) {
             commands.push(Command::Print);
         }
         if input.consume_shortcut(&HELP) {
-            comfort.help_open = !comfort.help_open;
+            ui_state.help_open = !ui_state.help_open;
         }
         if typing {
             return;
@@ -59,10 +59,10 @@ pub fn shortcuts_ui(ui: &Ui, comfort: &mut Comfort, commands: &CommandQueue) {
             commands.push(Command::Undo);
         }
         if input.consume_shortcut(&HELP_ALT) {
-            comfort.help_open = !comfort.help_open;
+            ui_state.help_open = !ui_state.help_open;
         }
-        if comfort.help_open && input.consume_shortcut(&CLOSE_HELP) {
-            comfort.help_open = false;
+        if ui_state.help_open && input.consume_shortcut(&CLOSE_HELP) {
+            ui_state.help_open = false;
         }
     });
 }

@@ -31,14 +31,6 @@ pub fn state_colour_ui(ui: &Ui, state: ItemState) -> Color32 {
     state_colour(state, ui.visuals().dark_mode)
 }
 
-/// The states in study order, for legends and menus.
-pub const STATES: [ItemState; 4] = [
-    ItemState::NotStarted,
-    ItemState::InProgress,
-    ItemState::Done,
-    ItemState::Skipped,
-];
-
 /// A state's mark, painted so it needs no symbol font: an empty ring (not started), a half
 /// filled disc (in progress), a disc with a tick (done), a ring with a dash (skipped). Shape
 /// tells the states apart even in greyscale; colour only adds to it.
@@ -110,7 +102,7 @@ pub fn state_mark_ui(ui: &mut Ui, state: ItemState) -> egui::Response {
 /// The legend: each state's mark and name in its colour.
 pub fn state_legend_ui(ui: &mut Ui) {
     ui.horizontal_wrapped(|ui| {
-        for state in STATES {
+        for state in ItemState::ALL {
             state_mark_ui(ui, state);
             ui.label(egui::RichText::new(state.label()).color(state_colour_ui(ui, state)));
             ui.add_space(8.0);
@@ -209,7 +201,7 @@ mod tests {
             // The card fill is a translucent tint over the panel.
             let card = over(visuals.faint_bg_color, visuals.panel_fill);
             for background in [visuals.panel_fill, card, visuals.window_fill] {
-                for state in STATES {
+                for state in ItemState::ALL {
                     let colour = state_colour(state, visuals.dark_mode);
                     let ratio = contrast(colour, background);
                     assert!(
@@ -232,8 +224,8 @@ mod tests {
         ];
         for dark_mode in [false, true] {
             for (vision, matrix) in &visions {
-                for (i, a) in STATES.iter().enumerate() {
-                    for b in &STATES[i + 1..] {
+                for (i, a) in ItemState::ALL.iter().enumerate() {
+                    for b in &ItemState::ALL[i + 1..] {
                         let difference = delta_e(
                             simulate(state_colour(*a, dark_mode), matrix),
                             simulate(state_colour(*b, dark_mode), matrix),

@@ -3,10 +3,10 @@
 
 use egui::{Button, Layout, ThemePreference, Ui};
 
-use super::comfort::Comfort;
 use super::command::{Command, CommandQueue};
 use super::find_bar::find_bar_ui;
 use super::shortcuts;
+use super::ui_state::UiState;
 use crate::filter::Filter;
 use crate::plan::Plan;
 
@@ -16,13 +16,19 @@ pub const REDO_LABEL: &str = "Redo";
 pub const APPEARANCE_LABEL: &str = "Appearance";
 pub const HELP_LABEL: &str = "Keyboard shortcuts and help";
 
-/// The toolbar; returns the find filter the views apply this frame. Undo and redo are
-/// disabled unless `editable`.
+/// Whether the undo and redo buttons may be used (never in a read-only window).
+#[derive(Clone, Copy, Debug)]
+pub struct UndoState {
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+/// The toolbar; returns the find filter the views apply this frame.
 pub fn toolbar_ui(
     ui: &mut Ui,
     plan: &Plan,
-    editable: bool,
-    comfort: &mut Comfort,
+    undo: UndoState,
+    ui_state: &mut UiState,
     commands: &CommandQueue,
 ) -> Filter {
     egui::Panel::top("toolbar")
@@ -30,12 +36,12 @@ pub fn toolbar_ui(
             ui.add_space(2.0);
             let filter = ui
                 .horizontal_wrapped(|ui| {
-                    let filter = find_bar_ui(ui, &mut comfort.find, plan);
+                    let filter = find_bar_ui(ui, &mut ui_state.find, plan);
                     ui.with_layout(Layout::right_to_left(egui::Align::Center), |ui| {
-                        help_button_ui(ui, comfort);
+                        help_button_ui(ui, ui_state);
                         appearance_menu_ui(ui);
                         ui.separator();
-                        undo_buttons_ui(ui, comfort, editable, commands);
+                        undo_buttons_ui(ui, undo, commands);
                     });
                     filter
                 })
@@ -47,23 +53,17 @@ pub fn toolbar_ui(
 }
 
 /// Redo then Undo (the layout runs right to left, so Undo shows first).
-fn undo_buttons_ui(ui: &mut Ui, comfort: &Comfort, editable: bool, commands: &CommandQueue) {
+fn undo_buttons_ui(ui: &mut Ui, undo_state: UndoState, commands: &CommandQueue) {
     let ctx = ui.ctx().clone();
     let redo = ui
-        .add_enabled(
-            editable && comfort.history.can_redo(),
-            Button::new(REDO_LABEL),
-        )
+        .add_enabled(undo_state.can_redo, Button::new(REDO_LABEL))
         .on_hover_text(format!("Redo ({})", ctx.format_shortcut(&shortcuts::REDO)))
         .on_disabled_hover_text("Nothing to redo");
     if redo.clicked() {
         commands.push(Command::Redo);
     }
     let undo = ui
-        .add_enabled(
-            editable && comfort.history.can_undo(),
-            Button::new(UNDO_LABEL),
-        )
+        .add_enabled(undo_state.can_undo, Button::new(UNDO_LABEL))
         .on_hover_text(format!(
             "Undo the last change to ticks, notes or the plan ({})",
             ctx.format_shortcut(&shortcuts::UNDO)
@@ -121,14 +121,14 @@ fn zoom_buttons_ui(ui: &mut Ui) {
     }
 }
 
-fn help_button_ui(ui: &mut Ui, comfort: &mut Comfort) {
+fn help_button_ui(ui: &mut Ui, ui_state: &mut UiState) {
     let response = ui
-        .selectable_label(comfort.help_open, "?")
+        .selectable_label(ui_state.help_open, "?")
         .on_hover_text("Keyboard shortcuts and help (F1)");
     response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::Button, true, comfort.help_open, HELP_LABEL)
+        egui::WidgetInfo::selected(egui::Role::Button, true, ui_state.help_open, HELP_LABEL)
     });
     if response.clicked() {
-        comfort.help_open = !comfort.help_open;
+        ui_state.help_open = !ui_state.help_open;
     }
 }

@@ -74,9 +74,39 @@ pub struct UndoHistory {
     redo: Vec<RoadmapProgress>,
     /// The kind of the last recorded step, while it may still absorb more typing.
     open_note: Option<EditKey>,
+    /// The widget that had keyboard focus last frame, to end a note's step when the learner
+    /// leaves the field.
+    last_focus: Option<egui::Id>,
 }
 
 impl UndoHistory {
+    /// Called at the start of every frame: leaving a field ends its note's step, and
+    /// releasing the pointer ends a drag of a plan value.
+    pub fn begin_frame(&mut self, ctx: &egui::Context) {
+        let focus = ctx.memory(|memory| memory.focused());
+        if focus != self.last_focus {
+            self.close_step();
+            self.last_focus = focus;
+        }
+        if !ctx.input(|input| input.pointer.any_down()) {
+            self.close_plan_step();
+        }
+    }
+
+    /// Takes `data` back one step, if there is one.
+    pub fn undo_in(&mut self, data: &mut RoadmapProgress) {
+        if let Some(previous) = self.undo(data) {
+            *data = previous;
+        }
+    }
+
+    /// Re-applies the last undone step to `data`, if there is one.
+    pub fn redo_in(&mut self, data: &mut RoadmapProgress) {
+        if let Some(next) = self.redo(data) {
+            *data = next;
+        }
+    }
+
     /// Records a step after the frame's edits were applied, if they changed anything.
     pub fn record(&mut self, snapshot: Snapshot, now: &RoadmapProgress) {
         if snapshot.before == *now {
@@ -137,35 +167,39 @@ impl UndoHistory {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::StudyPlannerApp;
+    use crate::app::tests::app_on;
     use crate::progress::ItemState;
 
-    fn day() -> chrono::NaiveDate {
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default()
+    /// A window with its own data folder (kept for as long as the window).
+    struct Window {
+        app: StudyPlannerApp,
+        _dir: tempfile::TempDir,
     }
 
-    /// Applies `commands` the way the app does, recording history.
-    fn apply(history: &mut UndoHistory, data: &mut RoadmapProgress, commands: &[Command]) {
-        let snapshot = snapshot_before(commands, data);
-        for command in commands {
-            match command {
-                Command::SetItemState { item_id, state } => data.set_state(item_id, *state, day()),
-                Command::SetItemNote { item_id, note } => data.set_note(item_id, note),
-                Command::SetPlan(settings) => data.plan = (**settings).clone(),
-                Command::Undo => {
-                    if let Some(previous) = history.undo(data) {
-                        *data = previous;
-                    }
-                }
-                Command::Redo => {
-                    if let Some(next) = history.redo(data) {
-                        *data = next;
-                    }
-                }
-                _ => {}
-            }
+    fn window() -> Window {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        Window {
+            app: app_on(dir.path()),
+            _dir: dir,
         }
-        if let Some(snapshot) = snapshot {
-            history.record(snapshot, data);
+    }
+
+    impl Window {
+        /// One frame's commands, applied by the app's own owner.
+        fn apply(&mut self, commands: &[Command]) {
+            for command in commands {
+                self.app.commands.push(command.clone());
+            }
+            self.app.apply_commands();
+        }
+
+        fn data(&self) -> &RoadmapProgress {
+            &self.app.data
+        }
+
+        fn history(&mut self) -> &mut UndoHistory {
+            &mut self.app.history
         }
     }
 
@@ -185,73 +219,64 @@ mod tests {
 
     #[test]
     fn undo_and_redo_walk_back_and_forth() {
-        let mut history = UndoHistory::default();
-        let mut data = RoadmapProgress::default();
-        apply(&mut history, &mut data, &[tick("a")]);
-        apply(&mut history, &mut data, &[tick("b")]);
-        let both = data.clone();
-        apply(&mut history, &mut data, &[Command::Undo]);
-        assert_eq!(data.state("b"), ItemState::NotStarted);
-        assert_eq!(data.state("a"), ItemState::Done);
-        apply(&mut history, &mut data, &[Command::Undo]);
-        assert_eq!(data, RoadmapProgress::default());
-        assert!(!history.can_undo());
-        apply(&mut history, &mut data, &[Command::Undo]);
-        assert_eq!(data, RoadmapProgress::default());
-        apply(&mut history, &mut data, &[Command::Redo]);
-        apply(&mut history, &mut data, &[Command::Redo]);
-        assert_eq!(data, both);
-        assert!(!history.can_redo());
+        let mut w = window();
+        w.apply(&[tick("a")]);
+        w.apply(&[tick("b")]);
+        let both = w.data().clone();
+        w.apply(&[Command::Undo]);
+        assert_eq!(w.data().state("b"), ItemState::NotStarted);
+        assert_eq!(w.data().state("a"), ItemState::Done);
+        w.apply(&[Command::Undo]);
+        assert_eq!(w.data(), &RoadmapProgress::default());
+        assert!(!w.history().can_undo());
+        w.apply(&[Command::Undo]);
+        assert_eq!(w.data(), &RoadmapProgress::default());
+        w.apply(&[Command::Redo]);
+        w.apply(&[Command::Redo]);
+        assert_eq!(w.data(), &both);
+        assert!(!w.history().can_redo());
     }
 
     #[test]
     fn a_new_edit_forgets_the_redo_steps() {
-        let mut history = UndoHistory::default();
-        let mut data = RoadmapProgress::default();
-        apply(&mut history, &mut data, &[tick("a")]);
-        apply(&mut history, &mut data, &[Command::Undo]);
-        assert!(history.can_redo());
-        apply(&mut history, &mut data, &[tick("b")]);
-        assert!(!history.can_redo());
+        let mut w = window();
+        w.apply(&[tick("a")]);
+        w.apply(&[Command::Undo]);
+        assert!(w.history().can_redo());
+        w.apply(&[tick("b")]);
+        assert!(!w.history().can_redo());
     }
 
     #[test]
     fn commands_that_change_nothing_leave_no_step() {
-        let mut history = UndoHistory::default();
-        let mut data = RoadmapProgress::default();
-        apply(
-            &mut history,
-            &mut data,
-            &[Command::SetView(super::super::View::Weeks)],
-        );
-        apply(&mut history, &mut data, &[note("a", "")]);
-        assert!(!history.can_undo());
+        let mut w = window();
+        w.apply(&[Command::SetView(crate::app::View::Weeks)]);
+        w.apply(&[note("a", "")]);
+        assert!(!w.history().can_undo());
     }
 
     #[test]
     fn typing_a_note_is_one_step_but_two_edits_are_two() {
-        let mut history = UndoHistory::default();
-        let mut data = RoadmapProgress::default();
+        let mut w = window();
         for text in ["c", "ch", "cha", "chap"] {
-            apply(&mut history, &mut data, &[note("a", text)]);
+            w.apply(&[note("a", text)]);
         }
-        apply(&mut history, &mut data, &[tick("b")]);
-        apply(&mut history, &mut data, &[note("a", "chap 3")]);
-        apply(&mut history, &mut data, &[Command::Undo]);
-        assert_eq!(data.note("a"), "chap");
-        apply(&mut history, &mut data, &[Command::Undo]);
-        assert_eq!(data.state("b"), ItemState::NotStarted);
-        apply(&mut history, &mut data, &[Command::Undo]);
-        assert_eq!(data, RoadmapProgress::default());
+        w.apply(&[tick("b")]);
+        w.apply(&[note("a", "chap 3")]);
+        w.apply(&[Command::Undo]);
+        assert_eq!(w.data().note("a"), "chap");
+        w.apply(&[Command::Undo]);
+        assert_eq!(w.data().state("b"), ItemState::NotStarted);
+        w.apply(&[Command::Undo]);
+        assert_eq!(w.data(), &RoadmapProgress::default());
 
         // Leaving the field ends the step even for the same note.
-        let mut history = UndoHistory::default();
-        let mut data = RoadmapProgress::default();
-        apply(&mut history, &mut data, &[note("a", "x")]);
-        history.close_step();
-        apply(&mut history, &mut data, &[note("a", "xy")]);
-        apply(&mut history, &mut data, &[Command::Undo]);
-        assert_eq!(data.note("a"), "x");
+        let mut w = window();
+        w.apply(&[note("a", "x")]);
+        w.history().close_step();
+        w.apply(&[note("a", "xy")]);
+        w.apply(&[Command::Undo]);
+        assert_eq!(w.data().note("a"), "x");
     }
 
     #[test]
@@ -261,40 +286,38 @@ mod tests {
             settings.stage_weeks.insert("backend".to_owned(), weeks);
             Command::SetPlan(Box::new(settings))
         };
-        let mut history = UndoHistory::default();
-        let mut data = RoadmapProgress::default();
+        let mut w = window();
         // A drag: one command a frame while the pointer is down.
         for weeks in 10..=15 {
-            apply(&mut history, &mut data, &[plan(weeks)]);
+            w.apply(&[plan(weeks)]);
         }
-        history.close_plan_step();
+        w.history().close_plan_step();
         // Two clicks, each released before the next.
-        apply(&mut history, &mut data, &[plan(16)]);
-        history.close_plan_step();
-        apply(&mut history, &mut data, &[plan(17)]);
-        history.close_plan_step();
-        apply(&mut history, &mut data, &[Command::Undo]);
-        assert_eq!(data.plan.stage_weeks.get("backend"), Some(&16));
-        apply(&mut history, &mut data, &[Command::Undo]);
-        assert_eq!(data.plan.stage_weeks.get("backend"), Some(&15));
-        apply(&mut history, &mut data, &[Command::Undo]);
-        assert_eq!(data, RoadmapProgress::default());
+        w.apply(&[plan(16)]);
+        w.history().close_plan_step();
+        w.apply(&[plan(17)]);
+        w.history().close_plan_step();
+        w.apply(&[Command::Undo]);
+        assert_eq!(w.data().plan.stage_weeks.get("backend"), Some(&16));
+        w.apply(&[Command::Undo]);
+        assert_eq!(w.data().plan.stage_weeks.get("backend"), Some(&15));
+        w.apply(&[Command::Undo]);
+        assert_eq!(w.data(), &RoadmapProgress::default());
     }
 
     #[test]
     fn history_is_bounded() {
-        let mut history = UndoHistory::default();
-        let mut data = RoadmapProgress::default();
+        let mut w = window();
         for index in 0..MAX_STEPS + 50 {
-            apply(&mut history, &mut data, &[tick(&format!("item-{index}"))]);
+            w.apply(&[tick(&format!("item-{index}"))]);
         }
         let mut undone = 0;
-        while history.can_undo() {
-            apply(&mut history, &mut data, &[Command::Undo]);
+        while w.history().can_undo() {
+            w.apply(&[Command::Undo]);
             undone += 1;
         }
         assert_eq!(undone, MAX_STEPS);
         // The oldest 50 ticks are beyond reach and stay.
-        assert_eq!(data.items.len(), 50);
+        assert_eq!(w.data().items.len(), 50);
     }
 }

@@ -11,8 +11,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use icalendar::{Calendar, Component as _, Event, EventLike as _};
 
-use super::model::{ItemEntry, PlanDoc, StageEntry, WeekEntry, plural};
+use super::model::{ItemEntry, PlanDoc, StageEntry, WeekEntry};
 use super::{CalendarEvents, date_range};
+use crate::schedule::weeks_text;
+use crate::words::plural;
 
 /// Identifies the program that made the file (RFC 5545 §3.7.3).
 pub const PRODID: &str = concat!(
@@ -63,9 +65,8 @@ fn stage_event(
         description.push(format!("Goal: {goal}"));
     }
     description.push(format!(
-        "{} {}, {} (estimate {}). {} of {} items complete.",
-        stage.weeks,
-        plural(stage.weeks, "week", "weeks"),
+        "{}, {} (estimate {}). {} of {} items complete.",
+        weeks_text(stage.weeks),
         date_range(stage.start, stage.end),
         stage.estimate_weeks_text(),
         stage.progress.0,
@@ -98,11 +99,10 @@ fn week_event(
     sequence: u32,
 ) -> Event {
     let summary = format!(
-        "Week {}: {} ({} {})",
+        "Week {}: {} ({})",
         week.number,
         stage.short_title,
-        week.items.len(),
-        plural(week.items.len() as u32, "item", "items")
+        plural(week.items.len(), "item")
     );
     let mut description = vec![format!(
         "{}, week {} of {}.",

@@ -3,9 +3,10 @@
 
 use std::fmt::Write as _;
 
-use super::model::{ItemEntry, PlanDoc, StageEntry, plural};
+use super::model::{ItemEntry, PlanDoc, StageEntry};
 use super::{date_range, long_date};
 use crate::progress::ItemState;
+use crate::schedule::weeks_text;
 
 pub fn render(doc: &PlanDoc<'_>) -> String {
     let mut out = String::new();
@@ -13,11 +14,10 @@ pub fn render(doc: &PlanDoc<'_>) -> String {
     let _ = writeln!(out, "# {}\n", escape(doc.title));
     let _ = writeln!(
         out,
-        "**Plan:** {} to {} ({} {}), {}.  ",
+        "**Plan:** {} to {} ({}), {}.  ",
         long_date(doc.start),
         long_date(doc.finish),
-        doc.total_weeks,
-        plural(doc.total_weeks, "week", "weeks"),
+        weeks_text(doc.total_weeks),
         doc.pace_text()
     );
     let _ = writeln!(
@@ -65,10 +65,9 @@ fn stage_section(out: &mut String, stage: &StageEntry<'_>) {
     if stage.included {
         let _ = writeln!(
             out,
-            "{} · {} {} (estimate {})\n",
+            "{} · {} (estimate {})\n",
             date_range(stage.start, stage.end),
-            stage.weeks,
-            plural(stage.weeks, "week", "weeks"),
+            weeks_text(stage.weeks),
             stage.estimate_weeks_text()
         );
     } else {

@@ -12,13 +12,11 @@ mod markdown;
 mod model;
 mod pdf;
 
-use chrono::{Datelike as _, NaiveDate};
-
 use crate::plan::Plan;
-use crate::roadmap::{Roadmap, plural};
-use crate::schedule;
+use crate::roadmap::Roadmap;
 /// "5 Jan 2026": the same date words as the window and the command line.
-pub use crate::schedule::long_date;
+pub use crate::schedule::{date_range, long_date};
+use crate::words::plural;
 
 pub use model::{ItemEntry, PlanDoc, StageEntry, WeekEntry};
 
@@ -225,19 +223,6 @@ pub fn suggested_file_name(roadmap: &Roadmap, format: ExportFormat) -> String {
     format!("{stem}-plan.{}", format.extension())
 }
 
-/// A week or phase on paper: like [`schedule::date_range`], but a range within one month
-/// names the month once ("5 – 11 Jan 2026") and a single day is just that day, which keeps
-/// the week headers of the printed plan short.
-pub fn date_range(first: NaiveDate, last: NaiveDate) -> String {
-    if first == last {
-        long_date(first)
-    } else if first.year() == last.year() && first.month() == last.month() {
-        format!("{} – {}", first.day(), long_date(last))
-    } else {
-        schedule::date_range(first, last)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,24 +235,6 @@ mod tests {
         assert_eq!(Paper::for_locale("de_DE@euro"), Paper::A4);
         assert_eq!(Paper::for_locale("C"), Paper::A4);
         assert_eq!(Paper::for_locale(""), Paper::A4);
-    }
-
-    #[test]
-    fn date_ranges_say_the_year_once() {
-        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
-        assert_eq!(
-            date_range(day(2026, 1, 5), day(2026, 1, 11)),
-            "5 – 11 Jan 2026"
-        );
-        assert_eq!(
-            date_range(day(2026, 1, 26), day(2026, 2, 1)),
-            "26 Jan – 1 Feb 2026"
-        );
-        assert_eq!(
-            date_range(day(2025, 12, 29), day(2026, 1, 4)),
-            "29 Dec 2025 – 4 Jan 2026"
-        );
-        assert_eq!(date_range(day(2026, 1, 4), day(2026, 1, 4)), "4 Jan 2026");
     }
 
     #[test]

@@ -189,18 +189,8 @@ impl<'a> PlanDoc<'a> {
 impl StageEntry<'_> {
     /// "4–9 weeks" (or "6 weeks" when both ends agree).
     pub fn estimate_weeks_text(&self) -> String {
-        let (low, high) = self.estimate_weeks;
-        if low == high {
-            format!("{low} {}", plural(low, "week", "weeks"))
-        } else {
-            format!("{low}–{high} weeks")
-        }
+        crate::schedule::weeks_range_text(self.estimate_weeks)
     }
-}
-
-/// `singular` for 1, else `plural`.
-pub fn plural(count: u32, singular: &'static str, plural: &'static str) -> &'static str {
-    if count == 1 { singular } else { plural }
 }
 
 fn item_entry<'a>(item: ItemRef<'a>, progress: &'a RoadmapProgress) -> ItemEntry<'a> {

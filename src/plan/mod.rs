@@ -339,6 +339,25 @@ mod tests {
     }
 
     #[test]
+    fn counts_follow_ticks_of_every_stage_and_ignore_removed_items() {
+        let roadmap = crate::roadmap::embedded();
+        let stages = roadmap.stages();
+        let (first, second, project) = (&stages[0], &stages[1], &stages[stages.len() - 1]);
+        let mut progress = RoadmapProgress::default();
+        let today = day(2026, 1, 5);
+        progress.set_state(&first.items[0].item.id, ItemState::Done, today);
+        progress.set_state(&first.items[1].item.id, ItemState::Skipped, today);
+        progress.set_state(&first.items[2].item.id, ItemState::InProgress, today);
+        progress.set_state("removed-item", ItemState::Done, today);
+        let plan = embedded_plan(progress);
+        assert_eq!(plan.stage_counts(first.id), (2, first.items.len()));
+        assert_eq!(plan.overall(), (2, roadmap.item_count()));
+        // Another stage, and the final project, are untouched.
+        assert_eq!(plan.stage_counts(second.id), (0, second.items.len()));
+        assert_eq!(plan.stage_counts(project.id), (0, project.items.len()));
+    }
+
+    #[test]
     fn every_week_item_is_found_once_in_study_order() {
         let plan = embedded_plan(RoadmapProgress::default());
         let from_weeks: Vec<&str> = plan

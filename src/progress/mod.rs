@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use counts::{fraction, items_progress, overall_progress, stage_counts, stage_progress};
+pub use counts::{fraction, items_progress};
 pub use settings::{Pace, PlanSettings};
 
 /// Where a learner stands on one checklist item.
@@ -25,6 +25,14 @@ pub enum ItemState {
 }
 
 impl ItemState {
+    /// Every state in study order, as menus and legends list them.
+    pub const ALL: [Self; 4] = [
+        Self::NotStarted,
+        Self::InProgress,
+        Self::Done,
+        Self::Skipped,
+    ];
+
     /// Done and skipped both count towards progress.
     pub fn is_complete(self) -> bool {
         matches!(self, Self::Done | Self::Skipped)

@@ -11,6 +11,8 @@ pub use load::{LoadError, MAX_ROADMAP_BYTES, parse_roadmap, read_roadmap_file};
 
 use serde::{Deserialize, Serialize};
 
+use crate::words::plural;
+
 /// The roadmap compiled into the binary (`roadmap.ron` at the repository root).
 pub const EMBEDDED_RON: &str = include_str!("../../roadmap.ron");
 
@@ -164,15 +166,6 @@ impl std::fmt::Display for MonthRange {
                 format_number(self.max)
             )
         }
-    }
-}
-
-/// "1 phase", "6 phases".
-pub fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
     }
 }
 

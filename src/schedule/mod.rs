@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::progress::{Pace, PlanSettings};
 use crate::roadmap::{MonthRange, Roadmap};
-pub use text::{date_range, long_date, short_date, weeks_text};
+pub use text::{date_range, long_date, short_date, weeks_range, weeks_range_text, weeks_text};
 
 /// Longest a single stage may be planned for: ten years. Longer inputs are clamped.
 pub const MAX_STAGE_WEEKS: u32 = 520;

@@ -16,7 +16,9 @@ use super::context::ViewContext;
 use super::widgets::{accent, optional_colour};
 use crate::plan::{Forecast, Plan};
 use crate::progress::fraction;
-use crate::schedule::{ScheduledStage, date_range, long_date, monday_of, weeks_text};
+use crate::schedule::{
+    ScheduledStage, date_range, long_date, monday_of, weeks_range_text, weeks_text,
+};
 
 /// One row of the chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -391,13 +393,13 @@ fn rows_len(row_count: f64) -> usize {
 /// What a hovered bar says.
 fn tooltip(row: &Row<'_>) -> String {
     let stage = row.stage;
-    let (low, high) = stage.estimate_weeks;
     let (complete, total) = row.counts;
     let mut text = format!(
-        "{}\n{} · {}\nEstimate: {low}–{high} weeks",
+        "{}\n{} · {}\nEstimate: {}",
         stage.label(),
         date_range(stage.start, stage.end),
         weeks_text(stage.weeks),
+        weeks_range_text(stage.estimate_weeks),
     );
     if stage.outside_estimate {
         text.push_str(" (your length is outside it)");

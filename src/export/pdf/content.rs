@@ -9,10 +9,12 @@ use super::fonts::{Fonts, Weight};
 use super::gantt;
 use super::layout::{Block, Geometry};
 use super::style::{self, line_height};
-use crate::export::model::{ItemEntry, PlanDoc, StageEntry, WeekEntry, plural};
+use crate::export::model::{ItemEntry, PlanDoc, StageEntry, WeekEntry};
 use crate::export::{date_range, long_date};
 use crate::progress::ItemState;
 use crate::roadmap::ItemKind;
+use crate::schedule::{weeks_range, weeks_text};
+use crate::words::capitalised;
 
 /// Every block of the document, in order.
 pub fn blocks(doc: &PlanDoc<'_>, fonts: &Fonts, geometry: &Geometry) -> Vec<Block> {
@@ -127,11 +129,7 @@ impl Writer<'_> {
 
     /// The plan at a glance: a grid of labelled values.
     fn facts(&self, doc: &PlanDoc<'_>) -> Block {
-        let weeks = format!(
-            "{} {}",
-            doc.total_weeks,
-            plural(doc.total_weeks, "week", "weeks")
-        );
+        let weeks = weeks_text(doc.total_weeks);
         let hours = format!(
             "{} hours",
             crate::roadmap::format_number(doc.hours_per_week)
@@ -269,7 +267,11 @@ impl Writer<'_> {
         let (dates, weeks) = if stage.included {
             (
                 date_range(stage.start, stage.end),
-                format!("{} (est. {})", stage.weeks, estimate_short(stage)),
+                format!(
+                    "{} (est. {})",
+                    stage.weeks,
+                    weeks_range(stage.estimate_weeks)
+                ),
             )
         } else {
             ("Left out (optional)".to_owned(), "—".to_owned())
@@ -444,10 +446,9 @@ impl Writer<'_> {
         );
         let meta = if stage.included {
             format!(
-                "{} · {} {} (roadmap estimate {}) · {} of {} done",
+                "{} · {} (roadmap estimate {}) · {} of {} done",
                 date_range(stage.start, stage.end),
-                stage.weeks,
-                plural(stage.weeks, "week", "weeks"),
+                weeks_text(stage.weeks),
                 stage.estimate_weeks_text(),
                 stage.progress.0,
                 stage.progress.1
@@ -759,24 +760,6 @@ fn kind_tag(kind: ItemKind) -> Option<&'static str> {
         ItemKind::HandsOn => Some("HANDS-ON"),
         ItemKind::TechStack => Some("TECH STACK"),
         ItemKind::ProjectIdea => Some("PROJECT IDEA"),
-    }
-}
-
-/// "4–9".
-fn estimate_short(stage: &StageEntry<'_>) -> String {
-    let (low, high) = stage.estimate_weeks;
-    if low == high {
-        low.to_string()
-    } else {
-        format!("{low}–{high}")
-    }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

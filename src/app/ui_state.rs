@@ -1,31 +1,24 @@
-//! The runtime state behind the everyday-comfort features: undo history, the find box, the
-//! help panel, and the appearance preferences. None of it is learner data; the history is
-//! per session and never saved.
+//! What the window remembers about itself, apart from the learner's data and its undo history:
+//! the find box, whether the help panel is open, and the appearance preferences (theme, zoom).
+//! None of it is learner data; theme and zoom are kept in eframe's storage, the rest lives for
+//! the session.
 
 use super::find_bar::FindState;
 use super::prefs::UiPrefs;
-use super::undo::UndoHistory;
-use crate::progress::RoadmapProgress;
 
-pub struct Comfort {
-    pub history: UndoHistory,
+pub struct UiState {
     pub find: FindState,
     pub help_open: bool,
-    /// How many times the learner asked to print (Ctrl+P) this session.
-    pub print_requests: u32,
     /// Whether theme and zoom are loaded from and saved to eframe's storage (not for a
     /// `--screenshot` run, which must look the same everywhere).
     remember_prefs: bool,
     /// Remembered theme and zoom, applied at the start of the first frame (after whatever
     /// set-up the host did when it created the app, so the learner's choice wins).
     pending_prefs: Option<UiPrefs>,
-    /// The widget that had keyboard focus last frame, to end a note's undo step when the
-    /// learner leaves the field.
-    last_focus: Option<egui::Id>,
     ctx: egui::Context,
 }
 
-impl Comfort {
+impl UiState {
     /// Reads the remembered theme and zoom (or takes the defaults for a screenshot).
     pub fn new(
         ctx: &egui::Context,
@@ -39,13 +32,10 @@ impl Comfort {
             UiPrefs::default()
         };
         Self {
-            history: UndoHistory::default(),
             find: FindState::default(),
             help_open: false,
-            print_requests: 0,
             remember_prefs,
             pending_prefs: Some(prefs),
-            last_focus: None,
             ctx: ctx.clone(),
         }
     }
@@ -54,28 +44,6 @@ impl Comfort {
     pub fn begin_frame(&mut self) {
         if let Some(prefs) = self.pending_prefs.take() {
             prefs.apply(&self.ctx);
-        }
-        let focus = self.ctx.memory(|memory| memory.focused());
-        if focus != self.last_focus {
-            self.history.close_step();
-            self.last_focus = focus;
-        }
-        if !self.ctx.input(|input| input.pointer.any_down()) {
-            self.history.close_plan_step();
-        }
-    }
-
-    /// Restores the previous snapshot, if there is one.
-    pub fn undo(&mut self, data: &mut RoadmapProgress) {
-        if let Some(previous) = self.history.undo(data) {
-            *data = previous;
-        }
-    }
-
-    /// Re-applies the last undone snapshot, if there is one.
-    pub fn redo(&mut self, data: &mut RoadmapProgress) {
-        if let Some(next) = self.history.redo(data) {
-            *data = next;
         }
     }
 
