@@ -10,6 +10,10 @@
 //! The window is 1180 × 800 points, the app's default size. Each benchmark first draws a few
 //! frames so fonts and memoized data are warm: the figure is a steady-state frame, e.g. while
 //! the pointer moves over the window.
+#![expect(
+    clippy::panic,
+    reason = "a benchmark whose set-up fails (no temporary folder, a failed save) stops loudly; it has no user"
+)]
 
 use std::hint::black_box;
 use std::sync::Arc;

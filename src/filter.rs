@@ -302,7 +302,7 @@ mod tests {
     use crate::roadmap;
 
     fn day() -> chrono::NaiveDate {
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default()
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("the test names a real date")
     }
 
     fn backend() -> Phase {

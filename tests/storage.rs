@@ -1,5 +1,11 @@
 //! Saving the learner's progress: round trips, recovery from broken files, faults at every
 //! step of a save, processes killed mid-save, and two windows on one data folder.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "everything in an integration test crate is test code, but clippy only counts #[test] functions as tests; a helper that cannot set up fails the test loudly"
+)]
 
 use std::fs;
 use std::io::{self, BufRead as _, BufReader};

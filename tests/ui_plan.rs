@@ -1,5 +1,11 @@
 //! The real app, headless: the plan panel, the timeline and the week plan follow the learner's
 //! changes on screen.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "everything in an integration test crate is test code, but clippy only counts #[test] functions as tests; a helper that cannot set up fails the test loudly"
+)]
 
 use std::sync::Arc;
 

@@ -174,7 +174,7 @@ mod tests {
 
     #[test]
     fn sequence_grows_with_the_day() {
-        let day = |d| NaiveDate::from_ymd_opt(2026, 1, d).unwrap_or_default();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 1, d).expect("the test names a real date");
         assert!(sequence(day(6)) == sequence(day(5)) + 1);
         assert_eq!(stamp(day(5)).to_rfc3339(), "2026-01-05T00:00:00+00:00");
     }

@@ -143,7 +143,7 @@ mod tests {
     use super::*;
 
     fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 3, d).unwrap_or_default()
+        NaiveDate::from_ymd_opt(2026, 3, d).expect("the test names a real date")
     }
 
     #[test]

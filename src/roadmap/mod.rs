@@ -27,6 +27,10 @@ pub const FORMAT_VERSION: u32 = 1;
 ///
 /// # Panics
 /// Never in a released build: `tests/roadmap_embedded.rs` proves the embedded file valid.
+#[expect(
+    clippy::panic,
+    reason = "the embedded roadmap is compiled in and proved valid by tests/roadmap_embedded.rs; no user or file can change it"
+)]
 pub fn embedded() -> Roadmap {
     match parse_roadmap(EMBEDDED_RON, EMBEDDED_NAME) {
         Ok(roadmap) => roadmap,

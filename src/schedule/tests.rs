@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use super::*;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    NaiveDate::from_ymd_opt(y, m, d).expect("the test names a real date")
 }
 
 #[test]

@@ -4,6 +4,10 @@
     dead_code,
     reason = "each test crate uses its own part of these helpers; `expect` would fail in the others"
 )]
+#![allow(
+    clippy::expect_used,
+    reason = "test set-up that cannot happen fails the test, with the reason"
+)]
 
 use std::path::Path;
 use std::process::Output;

@@ -475,7 +475,7 @@ mod tests {
     use crate::progress::{PlanSettings, RoadmapProgress};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+        NaiveDate::from_ymd_opt(y, m, d).expect("the test names a real date")
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::roadmap::Roadmap;
 use crate::roadmap::synthetic;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    NaiveDate::from_ymd_opt(y, m, d).expect("the test names a real date")
 }
 
 fn fonts() -> Fonts {
