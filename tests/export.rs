@@ -557,7 +557,7 @@ mod window {
     fn recorder(harness: &mut Harness<'static, StudyPlannerApp>) -> Arc<Mutex<Vec<PathBuf>>> {
         let opened = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&opened);
-        harness.state_mut().set_pdf_opener(move |path| {
+        harness.state_mut().set_opener(move |path| {
             if let Ok(mut paths) = log.lock() {
                 paths.push(path.to_owned());
             }
@@ -574,7 +574,11 @@ mod window {
         let (text, is_error) = print(&mut harness);
         assert!(!is_error, "{text}");
         let expected = dir.path().join("printouts/python-enterprise-plan.pdf");
-        assert!(text.contains(&expected.display().to_string()), "{text}");
+        assert_eq!(
+            harness.state().export_file(),
+            Some(expected.as_path()),
+            "{text}"
+        );
         let bytes = std::fs::read(&expected).unwrap_or_else(|err| panic!("{err}"));
         assert!(bytes.starts_with(b"%PDF-"));
         let opened = opened.lock().map(|p| p.clone()).unwrap_or_default();
@@ -630,7 +634,7 @@ mod window {
     fn a_missing_viewer_is_a_clear_message_and_the_pdf_is_kept() {
         let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
         let mut harness = harness(dir.path());
-        harness.state_mut().set_pdf_opener(|_| {
+        harness.state_mut().set_opener(|_| {
             Err(std::io::Error::new(
                 std::io::ErrorKind::NotFound,
                 "no program for PDF files",
@@ -638,12 +642,135 @@ mod window {
         });
         let (text, is_error) = print(&mut harness);
         assert!(is_error);
-        assert!(text.starts_with("No PDF viewer could be opened (no program for PDF files)"));
+        // In words, with what to do; the path is beside it, with "Open folder".
+        assert_eq!(
+            text,
+            "Could not open the PDF (this system has no program for opening files (such as \
+             xdg-open)). It is saved; open it yourself to print it:"
+        );
+        harness.run();
+        harness.get_by_label("Open folder");
+        assert_eq!(
+            harness.state().export_file(),
+            Some(
+                dir.path()
+                    .join("printouts/python-enterprise-plan.pdf")
+                    .as_path()
+            )
+        );
         assert!(
             dir.path()
                 .join("printouts/python-enterprise-plan.pdf")
                 .exists()
         );
+    }
+
+    /// Runs frames until the export message appears.
+    fn wait_for_message(harness: &mut Harness<'static, StudyPlannerApp>) -> (String, bool) {
+        for _ in 0..600 {
+            harness.step();
+            if let Some((text, is_error)) = harness.state().export_message() {
+                return (text.to_owned(), is_error);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        panic!("exporting never finished");
+    }
+
+    #[test]
+    fn without_a_file_dialog_export_saves_into_the_known_folder_and_says_where() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let documents = dir.path().join("Documents");
+        std::fs::create_dir(&documents).unwrap_or_else(|err| panic!("{err}"));
+        let mut harness = harness(&dir.path().join("data"));
+        harness.state_mut().set_export_desktop(false, &documents);
+        let opened = recorder(&mut harness);
+        harness.run();
+        harness.get_by_label("Export…").click();
+        harness.run();
+        harness.get_by_label("CSV (spreadsheets)…").click();
+        let (text, is_error) = wait_for_message(&mut harness);
+        assert!(!is_error, "{text}");
+        let expected = documents.join("python-enterprise-plan.csv");
+        let rows = roadmap::embedded().item_count();
+        assert_eq!(
+            text,
+            format!(
+                "There is no file dialog on this system, so the plan ({rows} rows) was saved \
+                 in your Documents folder:"
+            )
+        );
+        assert_eq!(harness.state().export_file(), Some(expected.as_path()));
+        assert!(std::fs::read_to_string(&expected).is_ok_and(|csv| csv.contains("phase,item")));
+        harness.run();
+        harness.get_by_label_contains(&expected.display().to_string());
+        // The banner of every message: its level's icon, the text, the actions, dismiss.
+        harness.get_by_label("Note:");
+        harness.get_by_label("Dismiss export message");
+
+        // "Copy path" puts the file's path on the clipboard.
+        harness.get_by_label("Copy path").click();
+        harness.step();
+        let copied = harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .any(|command| {
+                matches!(command, egui::OutputCommand::CopyText(text)
+                    if *text == expected.display().to_string())
+            });
+        assert!(copied, "the path was not copied");
+
+        // "Open folder" opens the folder the file is in.
+        harness.get_by_label("Open folder").click();
+        for _ in 0..300 {
+            harness.step();
+            if opened.lock().is_ok_and(|paths| !paths.is_empty()) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let opened = opened.lock().map(|p| p.clone()).unwrap_or_default();
+        assert_eq!(opened, vec![documents]);
+    }
+
+    #[test]
+    fn a_folder_that_will_not_open_is_said_in_words_with_its_path() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let mut harness = harness(dir.path());
+        harness.state_mut().set_export_desktop(false, dir.path());
+        harness.state_mut().set_opener(|path| {
+            Err(std::io::Error::other(format!(
+                "Launcher \"gio\" \"open\" {path:?} failed with ExitStatus(unix_wait_status(512))"
+            )))
+        });
+        harness.run();
+        harness.get_by_label("Progress").click();
+        harness.run();
+        harness.get_by_label("Open data folder").click();
+        for _ in 0..300 {
+            harness.step();
+            if !harness.state().storage_notices().is_empty() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        harness.run();
+        let notice = harness
+            .state()
+            .storage_notices()
+            .first()
+            .cloned()
+            .unwrap_or_else(|| panic!("no message"));
+        assert_eq!(
+            notice.text,
+            "Could not open the folder (no file manager is set up to open it). Open it \
+             yourself in your file manager:"
+        );
+        assert_eq!(notice.path.as_deref(), Some(dir.path()));
+        assert!(harness.query_by_label_contains("ExitStatus").is_none());
+        harness.get_by_label_contains(&dir.path().display().to_string());
     }
 
     #[test]

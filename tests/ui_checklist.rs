@@ -194,6 +194,11 @@ fn a_damaged_file_is_reported_with_where_it_was_moved() {
         harness.get_by_label_contains("restored from the backup");
         harness.get_by_label_contains("progress.unreadable-");
         assert!(harness.state().read_only().is_none());
+        // The same banner as every other message: an icon that names its level, the file's
+        // path with "Open folder" and "Copy path", and a way to dismiss it.
+        harness.get_by_label("Warning:");
+        assert!(harness.query_all_by_label("Copy path").count() > 0);
+        assert!(harness.query_all_by_label("Dismiss").count() > 0);
     }
     // The recovered progress is written back as progress.ron, so the next start is quiet.
     let harness = app_harness(dir.path());

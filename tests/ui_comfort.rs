@@ -294,7 +294,7 @@ fn ctrl_p_prints_the_plan() {
     let mut harness = app_harness(dir.path());
     let opened: Arc<Mutex<Vec<PathBuf>>> = Arc::default();
     let recorder = Arc::clone(&opened);
-    harness.state_mut().set_pdf_opener(move |path| {
+    harness.state_mut().set_opener(move |path| {
         if let Ok(mut paths) = recorder.lock() {
             paths.push(path.to_owned());
         }

@@ -36,13 +36,20 @@ pub enum Command {
     Print,
     /// Save the plan in this format where the learner chooses (a file dialog).
     Export(crate::export::ExportFormat),
+    /// Save the plan in this format into the known folder (Documents, else the data folder):
+    /// the way out when no file dialog appeared.
+    ExportWithoutDialog(crate::export::ExportFormat),
 }
 
 impl Command {
     /// Whether applying this changes the learner's saved data (progress, notes, plan).
     pub fn changes_learner_data(&self) -> bool {
         match self {
-            Self::SetView(_) | Self::OpenStageCard(_) | Self::Print | Self::Export(_) => false,
+            Self::SetView(_)
+            | Self::OpenStageCard(_)
+            | Self::Print
+            | Self::Export(_)
+            | Self::ExportWithoutDialog(_) => false,
             Self::Undo | Self::Redo => true,
             Self::SetItemState { .. }
             | Self::SetItemNote { .. }

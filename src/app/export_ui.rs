@@ -2,7 +2,9 @@
 //!
 //! Print writes the PDF into the data folder and opens it in the system's PDF viewer, whose
 //! print dialog does the printing. Export asks where to save (a native dialog) and writes the
-//! chosen format there. The bytes come from [`crate::export::export`], so they are exactly
+//! chosen format there; on a system with no file dialog it does what Print does and saves
+//! into a known folder (Documents, else the data folder). Either way the message says where,
+//! with "Open folder" and "Copy path". The bytes come from [`crate::export::export`], so they are exactly
 //! what `study-planner export` writes. Building, writing and opening run on a background
 //! thread; the window polls a channel every frame and is woken when a step finishes, so it
 //! never waits on the disk or the viewer. Every outcome, good or bad, ends as a message under
@@ -11,40 +13,56 @@
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::pin::pin;
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll, Wake, Waker};
 
 use egui::{RichText, Ui};
 
+use super::banner::{Banner, banner_ui};
 use super::command::{Command, CommandQueue};
+use super::launch::{Desktop, ExportFolder, Launcher, Opened, Opener, failure_text};
 use crate::export::{
-    CalendarEvents, ExportFormat, ExportInput, Paper, export_with, suggested_file_name,
+    CalendarEvents, ExportFormat, ExportInput, Exported, Paper, export_described,
+    suggested_file_name,
 };
 use crate::plan::Plan;
+use crate::storage::NoticeLevel;
 
 /// Accessible names of the header's buttons; tests click them.
 pub const PRINT_LABEL: &str = "Print…";
 pub const EXPORT_LABEL: &str = "Export…";
 pub const DISMISS_LABEL: &str = "Dismiss export message";
-
-/// Opens a file in the system's viewer. Replaceable so tests never launch a real viewer.
-pub type Opener = Arc<dyn Fn(&Path) -> std::io::Result<()> + Send + Sync>;
+pub const OPEN_FOLDER_LABEL: &str = "Open folder";
+pub const COPY_PATH_LABEL: &str = "Copy path";
 
 /// Where the file goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
     /// The PDF, into the data folder, then opened in the PDF viewer.
     Print,
-    /// The format, to a place the learner picks.
+    /// The format, to a place the learner picks (or into the known folder, when this
+    /// system has no file dialog).
     File(ExportFormat),
+    /// The format, into the known folder without asking (Documents, else the data folder).
+    KnownFolder(ExportFormat),
 }
 
 /// A message under the header about the last print or export.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
+    pub level: NoticeLevel,
     pub text: String,
-    pub is_error: bool,
+    /// The file written: shown in full, and "Open folder" and "Copy path" act on it.
+    pub file: Option<PathBuf>,
+    /// The dialog closed without a file: offer to save this format into the known folder.
+    pub offer_known_folder: Option<ExportFormat>,
+}
+
+impl Message {
+    pub fn is_error(&self) -> bool {
+        self.level == NoticeLevel::Error
+    }
 }
 
 /// The work of one print or export, run on the background thread.
@@ -92,7 +110,11 @@ pub struct ExportUi {
     pub paper: Paper,
     /// Calendar exports get an event for each week, not only for each phase.
     pub week_events: bool,
-    opener: Opener,
+    /// Opens the printed PDF, and folders for "Open folder".
+    launcher: Launcher,
+    /// Whether a file dialog can appear, and where to save without one (looked up once, in
+    /// the background; empty until then, when a dialog is assumed).
+    desktop: Arc<OnceLock<Desktop>>,
     job: Option<Receiver<Report>>,
     /// What the job under way is doing (a spinner beside it only while computing).
     working: Option<Working>,
@@ -106,18 +128,25 @@ impl ExportUi {
             print_dir: data_dir.join("printouts"),
             paper: Paper::from_locale(),
             week_events: true,
-            // Detached: `xdg-open` outside GNOME and KDE waits until the viewer closes, and
-            // the print job must end when the viewer is up, not when the learner closes it.
-            opener: Arc::new(|path: &Path| open::that_detached(path)),
+            launcher: Launcher::new(ctx),
+            desktop: Desktop::detect_in_background(data_dir),
             job: None,
             working: None,
             message: None,
         }
     }
 
-    /// Replaces the way files are opened in the viewer (tests).
+    /// Replaces the way files and folders are opened (tests).
     pub fn set_opener(&mut self, opener: Opener) {
-        self.opener = opener;
+        self.launcher.set_opener(opener);
+    }
+
+    /// Decides for this window whether a file dialog exists and where exports go without one
+    /// (tests; the window looks it up itself).
+    pub fn set_desktop(&mut self, desktop: Desktop) {
+        let cell = OnceLock::new();
+        let _ = cell.set(desktop);
+        self.desktop = Arc::new(cell);
     }
 
     /// Whether a print or export is under way (the buttons wait until it ends).
@@ -146,9 +175,18 @@ impl ExportUi {
         let job: Job = match target {
             Target::Print => {
                 let dir = self.print_dir.clone();
-                let opener = Arc::clone(&self.opener);
+                let opener = self.launcher.opener();
                 self.working = Some(Working::computing("Making the PDF…"));
                 Box::new(move |reports| print(&plan, paper, &dir, &*opener, reports))
+            }
+            Target::KnownFolder(format) => self.known_folder_job(plan, (format, paper, events)),
+            Target::File(format)
+                if self
+                    .desktop
+                    .get()
+                    .is_some_and(|desktop| !desktop.file_dialog) =>
+            {
+                self.known_folder_job(plan, (format, paper, events))
             }
             Target::File(format) => {
                 // The dialog is created here, on the UI thread, as rfd recommends (macOS needs
@@ -185,8 +223,36 @@ impl ExportUi {
         }
     }
 
+    /// Saves `format` into the known folder (no dialog): Documents, else the data folder.
+    fn known_folder_job(
+        &mut self,
+        plan: Arc<Plan>,
+        what: (ExportFormat, Paper, CalendarEvents),
+    ) -> Job {
+        let desktop = Arc::clone(&self.desktop);
+        let data_dir = self
+            .print_dir
+            .parent()
+            .map(Path::to_owned)
+            .unwrap_or_default();
+        self.working = Some(Working::computing("Saving…"));
+        Box::new(move |reports| {
+            let folder = desktop.get().map_or_else(
+                || ExportFolder::find(&data_dir),
+                |d| d.export_folder.clone(),
+            );
+            save_in_known_folder(&plan, what, &folder, reports);
+        })
+    }
+
     /// Takes what the background thread reported since the last frame.
     pub fn poll(&mut self) {
+        if let Some((text, path)) = self.launcher.failures().pop() {
+            self.message = Some(Message {
+                file: Some(path),
+                ..error(text)
+            });
+        }
         let Some(receiver) = &self.job else {
             return;
         };
@@ -214,13 +280,14 @@ impl ExportUi {
     }
 
     /// The line under the header: a spinner while working, then the outcome.
-    pub fn status_ui(&mut self, ui: &mut Ui) {
+    pub fn status_ui(&mut self, ui: &mut Ui, commands: &CommandQueue) {
         self.poll();
         if self.working.is_none() && self.message.is_none() {
             return;
         }
+        let mut clicked = MessageClick::None;
         egui::Panel::top("export-status").show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
+            ui.vertical(|ui| {
                 if let Some(working) = &self.working {
                     // egui's spinner repaints itself every frame: only while computing.
                     if !working.waiting_for_person {
@@ -228,23 +295,11 @@ impl ExportUi {
                     }
                     ui.label(&working.text);
                 } else if let Some(message) = &self.message {
-                    let text = RichText::new(&message.text);
-                    let text = if message.is_error {
-                        text.color(ui.visuals().error_fg_color)
-                    } else {
-                        text
-                    };
-                    ui.label(text);
-                    let dismiss = ui.small_button("×").on_hover_text("Dismiss");
-                    dismiss.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Button, true, DISMISS_LABEL)
-                    });
-                    if dismiss.clicked() {
-                        self.message = None;
-                    }
+                    clicked = message_ui(ui, message);
                 }
             });
         });
+        self.on_message_click(ui.ctx(), clicked, commands);
         // The thread wakes the window with each report and when it finishes; the only
         // repaints asked for here keep a spinner turning while the job computes.
         if self
@@ -255,6 +310,81 @@ impl ExportUi {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
+    }
+}
+
+/// What the learner clicked on the message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MessageClick {
+    None,
+    Dismiss,
+    OpenFolder,
+    CopyPath,
+    SaveInKnownFolder(ExportFormat),
+}
+
+impl ExportUi {
+    fn on_message_click(
+        &mut self,
+        ctx: &egui::Context,
+        clicked: MessageClick,
+        commands: &CommandQueue,
+    ) {
+        let file = self.message.as_ref().and_then(|m| m.file.clone());
+        match clicked {
+            MessageClick::None => {}
+            MessageClick::Dismiss => self.message = None,
+            MessageClick::OpenFolder => {
+                if let Some(file) = file {
+                    self.launcher.open(Opened::Folder, file);
+                }
+            }
+            MessageClick::CopyPath => {
+                if let Some(file) = file {
+                    ctx.copy_text(file.display().to_string());
+                }
+            }
+            MessageClick::SaveInKnownFolder(format) => {
+                commands.push(Command::ExportWithoutDialog(format));
+            }
+        }
+    }
+}
+
+/// The last print's or export's outcome, in the window's one banner style.
+fn message_ui(ui: &mut Ui, message: &Message) -> MessageClick {
+    let save_label;
+    let mut actions: Vec<&str> = Vec::new();
+    if message.file.is_some() {
+        actions.extend([OPEN_FOLDER_LABEL, COPY_PATH_LABEL]);
+    }
+    if message.offer_known_folder.is_some() {
+        save_label = "Save without a dialog".to_owned();
+        actions.push(&save_label);
+    }
+    let response = banner_ui(
+        ui,
+        &Banner {
+            level: message.level,
+            text: &message.text,
+            path: message.file.as_deref(),
+            actions: &actions,
+            dismiss: Some(DISMISS_LABEL),
+        },
+    );
+    if response.dismissed {
+        return MessageClick::Dismiss;
+    }
+    match response
+        .action
+        .and_then(|index| actions.get(index).copied())
+    {
+        Some(OPEN_FOLDER_LABEL) => MessageClick::OpenFolder,
+        Some(COPY_PATH_LABEL) => MessageClick::CopyPath,
+        Some(_) => message
+            .offer_known_folder
+            .map_or(MessageClick::None, MessageClick::SaveInKnownFolder),
+        None => MessageClick::None,
     }
 }
 
@@ -307,15 +437,25 @@ fn report(reports: &Reports, report: Report) {
 
 fn error(text: String) -> Message {
     Message {
+        level: NoticeLevel::Error,
         text,
-        is_error: true,
+        file: None,
+        offer_known_folder: None,
     }
 }
 
 fn info(text: String) -> Message {
     Message {
-        text,
-        is_error: false,
+        level: NoticeLevel::Info,
+        ..error(text)
+    }
+}
+
+/// A file written at `path`: "Open folder" and "Copy path" act on it.
+fn saved(text: String, path: &Path) -> Message {
+    Message {
+        file: Some(path.to_owned()),
+        ..info(text)
     }
 }
 
@@ -324,9 +464,9 @@ fn build(
     format: ExportFormat,
     paper: Paper,
     events: CalendarEvents,
-) -> Result<Vec<u8>, String> {
+) -> Result<Exported, String> {
     let input = ExportInput { plan, paper };
-    export_with(format, &input, events).map_err(|err| format!("Cannot make the file: {err}"))
+    export_described(format, &input, events).map_err(|err| format!("Cannot make the file: {err}"))
 }
 
 /// Writes the PDF into `dir` and opens it in the viewer.
@@ -339,14 +479,14 @@ fn print(
 ) {
     let path = dir.join(suggested_file_name(plan.roadmap(), ExportFormat::Pdf));
     let written =
-        build(plan, ExportFormat::Pdf, paper, CalendarEvents::default()).and_then(|bytes| {
+        build(plan, ExportFormat::Pdf, paper, CalendarEvents::default()).and_then(|exported| {
             std::fs::create_dir_all(dir).map_err(|err| {
                 format!(
                     "Cannot make the folder for the PDF ({err}): {}",
                     dir.display()
                 )
             })?;
-            write(&path, &bytes)
+            write(&path, &exported.bytes)
         });
     if let Err(text) = written {
         // The usual cause on Windows: the last printout is still open in the viewer.
@@ -365,14 +505,14 @@ fn print(
         Report::Progress(Working::computing("Opening the PDF viewer…")),
     );
     let outcome = match opener(&path) {
-        Ok(()) => info(format!(
-            "The plan is open in your PDF viewer; print it from there. Saved at {}",
-            path.display()
-        )),
-        Err(err) => error(format!(
-            "No PDF viewer could be opened ({err}). The PDF is saved at {}",
-            path.display()
-        )),
+        Ok(()) => saved(
+            "The plan is open in your PDF viewer; print it from there. It is saved at:".to_owned(),
+            &path,
+        ),
+        Err(err) => Message {
+            level: NoticeLevel::Error,
+            ..saved(failure_text(Opened::Pdf, &err), &path)
+        },
     };
     report(reports, Report::Done(outcome));
 }
@@ -385,13 +525,16 @@ fn save(
     reports: &Reports,
 ) {
     let Some(path) = path else {
-        // rfd returns "no file" both when the learner cancels and when the system has no file
-        // dialog at all (Linux without xdg-desktop-portal or zenity): say both.
-        let text = "No file was chosen, so nothing was saved. If no dialog appeared, this \
-                    system has no file dialog (install xdg-desktop-portal or zenity), or use \
-                    `study-planner export --out FILE`."
+        // rfd returns "no file" both when the learner cancels and when a dialog that should
+        // exist failed to appear: say so, and offer the way that needs no dialog.
+        let text = "No file was chosen, so nothing was saved. If no dialog appeared, save \
+                    without one: the file goes into your Documents folder."
             .to_owned();
-        report(reports, Report::Done(info(text)));
+        let message = Message {
+            offer_known_folder: Some(format),
+            ..info(text)
+        };
+        report(reports, Report::Done(message));
         return;
     };
     report(
@@ -399,8 +542,42 @@ fn save(
         Report::Progress(Working::computing(format!("Writing {}…", path.display()))),
     );
     let outcome = build(plan, format, paper, events)
-        .and_then(|bytes| write(&path, &bytes))
-        .map_or_else(error, |()| info(format!("Saved {}", path.display())));
+        .and_then(|exported| {
+            write(&path, &exported.bytes)?;
+            Ok(exported.contents)
+        })
+        .map_or_else(error, |contents| {
+            saved(format!("Saved {contents} at:"), &path)
+        });
+    report(reports, Report::Done(outcome));
+}
+
+/// Writes `format` into `folder` under its suggested name, for a system with no file dialog.
+fn save_in_known_folder(
+    plan: &Plan,
+    (format, paper, events): (ExportFormat, Paper, CalendarEvents),
+    folder: &ExportFolder,
+    reports: &Reports,
+) {
+    let dir = folder.path();
+    let path = dir.join(suggested_file_name(plan.roadmap(), format));
+    let outcome = build(plan, format, paper, events)
+        .and_then(|exported| {
+            std::fs::create_dir_all(dir)
+                .map_err(|err| format!("Cannot make the folder ({err}): {}", dir.display()))?;
+            write(&path, &exported.bytes)?;
+            Ok(exported.contents)
+        })
+        .map_or_else(error, |contents| {
+            saved(
+                format!(
+                    "There is no file dialog on this system, so the plan ({contents}) was \
+                     saved in {}:",
+                    folder.words()
+                ),
+                &path,
+            )
+        });
     report(reports, Report::Done(outcome));
 }
 
@@ -446,7 +623,9 @@ mod tests {
         // A few passes: the first ones repaint for egui's own start-up (layout settling).
         let mut delay = Duration::ZERO;
         for _ in 0..5 {
-            let output = ctx.run_ui(egui::RawInput::default(), |ui| export.status_ui(ui));
+            let output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                export.status_ui(ui, &super::CommandQueue::default());
+            });
             delay = output
                 .viewport_output
                 .get(&egui::ViewportId::ROOT)

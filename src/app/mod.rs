@@ -1,6 +1,7 @@
 //! The window. Thin UI over the pure modules: each part of the screen is one `*_ui` function,
 //! and `StudyPlannerApp::ui` reads like a table of contents.
 
+mod banner;
 mod cards;
 mod checklist;
 mod command;
@@ -9,6 +10,7 @@ mod export_ui;
 mod header;
 mod icon;
 mod idle_report;
+mod launch;
 mod lazy;
 mod plan_cache;
 mod plan_panel;
@@ -159,6 +161,9 @@ impl StudyPlannerApp {
                     self.start_export(export_ui::Target::Print);
                 }
                 Command::Export(format) => self.start_export(export_ui::Target::File(format)),
+                Command::ExportWithoutDialog(format) => {
+                    self.start_export(export_ui::Target::KnownFolder(format));
+                }
                 Command::SetItemState { item_id, state } => {
                     self.data.set_state(&item_id, state, self.today);
                 }
@@ -221,17 +226,36 @@ impl StudyPlannerApp {
         self.export.start(target, plan);
     }
 
-    /// Replaces how "Print…" opens the PDF (tests pass a recorder, never a real viewer).
-    pub fn set_pdf_opener(
+    /// Replaces how the window opens files and folders: the printed PDF, "Open folder",
+    /// "Open data folder" (tests pass a recorder, never a real viewer or file manager).
+    pub fn set_opener(
         &mut self,
         opener: impl Fn(&std::path::Path) -> std::io::Result<()> + Send + Sync + 'static,
     ) {
-        self.export.set_opener(Arc::new(opener));
+        let opener: launch::Opener = Arc::new(opener);
+        self.export.set_opener(Arc::clone(&opener));
+        self.saving.set_opener(opener);
+    }
+
+    /// Says whether this system has a file dialog, and where "Export…" saves without one
+    /// (tests; the window finds out itself).
+    pub fn set_export_desktop(&mut self, file_dialog: bool, export_folder: &std::path::Path) {
+        self.export.set_desktop(launch::Desktop {
+            file_dialog,
+            export_folder: launch::ExportFolder::Documents(export_folder.to_owned()),
+        });
     }
 
     /// The message about the last print or export, and whether it is an error.
     pub fn export_message(&self) -> Option<(&str, bool)> {
-        self.export.message().map(|m| (m.text.as_str(), m.is_error))
+        self.export
+            .message()
+            .map(|m| (m.text.as_str(), m.is_error()))
+    }
+
+    /// The file the last print or export wrote, as its message shows it.
+    pub fn export_file(&self) -> Option<&std::path::Path> {
+        self.export.message().and_then(|m| m.file.as_deref())
     }
 
     /// The view currently shown.
@@ -268,7 +292,7 @@ impl eframe::App for StudyPlannerApp {
             &mut self.export,
             &self.commands,
         );
-        self.export.status_ui(ui);
+        self.export.status_ui(ui, &self.commands);
         progress_strip::progress_strip_ui(ui, &plan, &mut self.saving, &self.commands);
         let undo = toolbar::UndoState {
             can_undo: editable && self.history.can_undo(),

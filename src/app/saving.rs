@@ -6,9 +6,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 
+use super::banner::{Banner, banner_ui};
 use super::command::{Command, CommandQueue};
+use super::launch::{Launcher, Opened, Opener};
 use crate::progress::RoadmapProgress;
 use crate::storage::{
     Notice, NoticeLevel, PROGRESS_FILE, ProgressStore, ReadOnlyReason, Saver, SaverEvent,
@@ -36,6 +38,8 @@ pub struct SavingState {
     confirm_reset: bool,
     /// A change was refused because this window is read-only, and the learner was told.
     told_refused: bool,
+    /// Opens folders for "Open data folder" and the banners' "Open folder".
+    launcher: Launcher,
 }
 
 impl SavingState {
@@ -68,6 +72,7 @@ impl SavingState {
             dialog: None,
             confirm_reset: false,
             told_refused: false,
+            launcher: Launcher::new(ctx),
         };
         if needs_save {
             state.save(&opened.progress);
@@ -104,6 +109,11 @@ impl SavingState {
     /// The messages shown in the banner area.
     pub fn notices(&self) -> &[Notice] {
         &self.notices
+    }
+
+    /// Replaces how folders are opened (tests).
+    pub fn set_opener(&mut self, opener: Opener) {
+        self.launcher.set_opener(opener);
     }
 
     /// Hands a snapshot of the learner's data to the saver (written within about a second).
@@ -272,12 +282,8 @@ impl SavingState {
             }
             ui.separator();
             if ui.button("Open data folder").clicked() {
-                if let Err(err) = open::that_detached(&self.data_dir) {
-                    self.notices.push(Notice::error(
-                        format!("Cannot open the folder: {err}"),
-                        Some(self.data_dir.clone()),
-                    ));
-                }
+                // In the background: a launcher may take a moment to say it failed.
+                self.launcher.open(Opened::Folder, self.data_dir.clone());
                 ui.close();
             }
         });
@@ -313,22 +319,50 @@ impl SavingState {
 
     /// The messages about the learner's file, each dismissible but the save error.
     pub fn banners_ui(&mut self, ui: &mut Ui) {
+        for (text, path) in self.launcher.failures() {
+            self.notices.push(Notice::error(text, Some(path)));
+        }
         if let Some(err) = &self.save_error {
             banner_ui(
                 ui,
-                NoticeLevel::Error,
-                &format!(
-                    "Your last change could not be saved: {err}. The file on disk still holds \
-                     your previous progress; saving is tried again on your next change."
-                ),
-                None,
-                false,
+                &Banner {
+                    level: NoticeLevel::Error,
+                    text: &format!(
+                        "Your last change could not be saved: {err}. The file on disk still \
+                         holds your previous progress; saving is tried again on your next change."
+                    ),
+                    path: None,
+                    actions: &[],
+                    dismiss: None,
+                },
             );
         }
         let mut dismissed = None;
         for (index, notice) in self.notices.iter().enumerate() {
-            if banner_ui(ui, notice.level, &notice.text, notice.path.as_deref(), true) {
+            let actions: &[&str] = if notice.path.is_some() {
+                &[OPEN_FOLDER, COPY_PATH]
+            } else {
+                &[]
+            };
+            let response = banner_ui(
+                ui,
+                &Banner {
+                    level: notice.level,
+                    text: &notice.text,
+                    path: notice.path.as_deref(),
+                    actions,
+                    dismiss: Some("Dismiss"),
+                },
+            );
+            if response.dismissed {
                 dismissed = Some(index);
+            }
+            if let Some(path) = &notice.path {
+                match response.action {
+                    Some(0) => self.launcher.open(Opened::Folder, path.clone()),
+                    Some(_) => ui.ctx().copy_text(path.display().to_string()),
+                    None => {}
+                }
             }
         }
         if let Some(index) = dismissed {
@@ -337,37 +371,5 @@ impl SavingState {
     }
 }
 
-/// One message: a word for its level (not colour alone), the text, the file; returns whether
-/// the learner dismissed it.
-fn banner_ui(
-    ui: &mut Ui,
-    level: NoticeLevel,
-    text: &str,
-    path: Option<&Path>,
-    dismissible: bool,
-) -> bool {
-    let (word, colour) = match level {
-        NoticeLevel::Info => ("Note", Color32::from_rgb(70, 130, 200)),
-        NoticeLevel::Warning => ("Warning", Color32::from_rgb(200, 140, 20)),
-        NoticeLevel::Error => ("Error", Color32::from_rgb(210, 60, 60)),
-    };
-    let mut dismissed = false;
-    egui::Frame::new()
-        .stroke(egui::Stroke::new(1.5, colour))
-        .corner_radius(6)
-        .inner_margin(egui::Margin::symmetric(8, 4))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("{word}:")).strong().color(colour));
-                ui.label(text);
-                if let Some(path) = path {
-                    ui.label(RichText::new(path.display().to_string()).monospace());
-                }
-                if dismissible {
-                    dismissed = ui.small_button("Dismiss").clicked();
-                }
-            });
-        });
-    dismissed
-}
+const OPEN_FOLDER: &str = "Open folder";
+const COPY_PATH: &str = "Copy path";
