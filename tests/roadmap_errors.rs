@@ -69,12 +69,145 @@ fn min_greater_than_max() {
 }
 
 #[test]
-fn duplicate_id_points_at_the_second_use() {
+fn duplicate_id_points_at_the_second_use_and_names_the_first() {
     check(
         "duplicate-id.ron",
         Some((17, 29)),
-        "duplicate id \"syntax\"",
+        "duplicate id \"syntax\" (first used on line 15)",
     );
+}
+
+// ---- Positions that point at the mistake (ron stops elsewhere) ----
+
+#[test]
+fn a_stray_token_is_reported_on_its_own_line() {
+    // ron stops at the end of line 23, after the closing parenthesis.
+    check(
+        "stray-token.ron",
+        Some((24, 1)),
+        "unexpected `stray` after the roadmap's closing `)`",
+    );
+}
+
+#[test]
+fn an_unterminated_string_is_reported_at_its_opening_quote() {
+    // The string swallows the lines after it; ron trips over line 9.
+    check(
+        "unterminated-string.ron",
+        Some((5, 12)),
+        "this string is not closed",
+    );
+}
+
+#[test]
+fn a_wrong_type_names_the_field_and_what_was_found() {
+    check(
+        "wrong-type.ron",
+        Some((6, 21)),
+        "hours_per_week: expected a number, found the string \"6\"",
+    );
+}
+
+#[test]
+fn a_missing_field_names_the_struct_where_it_opens() {
+    // ron notices at the phase's closing parenthesis, line 20.
+    check(
+        "missing-field.ron",
+        Some((8, 9)),
+        "the phase starting here has no `goal` (it ends on line 20)",
+    );
+}
+
+#[test]
+fn a_file_cut_short_points_at_the_bracket_left_open() {
+    let text = std::fs::read_to_string(fixture("minimal.ron")).unwrap_or_default();
+    let cut = &text[..text.find("goal").unwrap_or(0)];
+    let err = roadmap::parse_roadmap(cut, "cut.ron")
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(err.position, Some((8, 9)), "{err}");
+    assert!(err.message.contains("a closing `)` is missing"), "{err}");
+}
+
+// ---- Links a learner can trust, and no empty names ----
+
+#[test]
+fn a_link_with_a_user_name_is_refused() {
+    check(
+        "userinfo-url.ron",
+        Some((19, 57)),
+        "it has a user name before `@`, so it would open evil.example",
+    );
+}
+
+#[test]
+fn a_link_with_a_direction_override_is_refused() {
+    check(
+        "bidi-url.ron",
+        Some((19, 57)),
+        "invisible direction mark U+202E",
+    );
+    // The message escapes the override rather than letting it reorder the terminal.
+    let err = roadmap::read_roadmap_file(&fixture("bidi-url.ron"))
+        .map(|_| ())
+        .unwrap_err();
+    assert!(!err.message.contains('\u{202E}'), "{err}");
+}
+
+#[test]
+fn a_link_with_a_control_character_is_refused() {
+    check(
+        "control-url.ron",
+        Some((19, 57)),
+        "control character U+0009",
+    );
+}
+
+#[test]
+fn a_link_over_2000_characters_is_refused() {
+    check("long-url.ron", Some((19, 57)), "at most 2000 are allowed");
+}
+
+#[test]
+fn empty_short_title_and_summary_are_errors() {
+    check("empty-short-title.ron", Some((12, 13)), "empty short_title");
+    check(
+        "empty-summary-heading.ron",
+        Some((23, 15)),
+        "the summary has an empty heading",
+    );
+    check(
+        "empty-summary-point.ron",
+        Some((23, 43)),
+        "the summary's point 2 is empty",
+    );
+}
+
+#[test]
+fn check_command_reports_each_new_mistake_as_file_line_col() {
+    for (name, expected) in [
+        (
+            "stray-token.ron",
+            "stray-token.ron:24:1: unexpected `stray`",
+        ),
+        (
+            "wrong-type.ron",
+            "wrong-type.ron:6:21: hours_per_week: expected a number",
+        ),
+        (
+            "userinfo-url.ron",
+            "userinfo-url.ron:19:57: resource \"tutorial\"",
+        ),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_study-planner"))
+            .arg("check")
+            .arg(fixture(name))
+            .output()
+            .expect("run study-planner");
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(expected), "{name}: {stderr}");
+    }
 }
 
 #[test]
@@ -200,4 +333,80 @@ fn unknown_argument_exits_2() {
         .output()
         .expect("run study-planner");
     assert_eq!(output.status.code(), Some(2));
+}
+
+/// The fields ron expects in each part of the format, read from its own "unknown field"
+/// message, so a field added to the model later is caught here too.
+fn fields_of(snippet: &str) -> Vec<String> {
+    let err = match roadmap::parse_roadmap(snippet, "fields") {
+        Ok(_) => panic!("{snippet} parsed"),
+        Err(err) => err.message,
+    };
+    let expected = err
+        .split_once("expected one of ")
+        .map_or("", |(_, names)| names);
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_field_of_the_format_is_documented() {
+    let doc = include_str!("../docs/roadmap-format.md");
+    let head = r#"(format: 1, id: "r", title: "R", hours_per_week: 1, "#;
+    let parts = [
+        "(zzz: 1)".to_owned(),
+        format!("{head}phases: [(zzz: 1)])"),
+        format!("{head}phases: [(topic_groups: [(zzz: 1)])])"),
+        format!("{head}phases: [(hands_on: [(zzz: 1)])])"),
+        format!("{head}phases: [(resources: [(zzz: 1)])])"),
+        format!("{head}phases: [(duration_months: (zzz: 1))])"),
+        format!("{head}final_project: (zzz: 1))"),
+        format!("{head}summary: (zzz: 1))"),
+    ];
+    let mut seen = 0;
+    for snippet in &parts {
+        let fields = fields_of(snippet);
+        assert!(!fields.is_empty(), "no field list for {snippet}");
+        for field in fields {
+            seen += 1;
+            assert!(
+                doc.contains(&format!("`{field}`")),
+                "docs/roadmap-format.md does not document `{field}`"
+            );
+        }
+    }
+    assert!(seen > 30, "{seen} fields");
+    assert!(doc.contains("| `number` | yes |"));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Any edit of a good file (a cut, an inserted character, a deleted one) is either still
+    /// good or an error with a place inside the text: never a panic.
+    #[test]
+    fn a_mangled_roadmap_never_panics(
+        at in 0usize..700,
+        len in 0usize..40,
+        insert in proptest::prelude::any::<Option<char>>(),
+    ) {
+        let text = include_str!("fixtures/roadmaps/minimal.ron");
+        let mut chars: Vec<char> = text.chars().collect();
+        let at = at.min(chars.len());
+        let end = (at + len).min(chars.len());
+        chars.drain(at..end);
+        if let Some(ch) = insert {
+            chars.insert(at, ch);
+        }
+        let mangled: String = chars.into_iter().collect();
+        if let Err(err) = roadmap::parse_roadmap(&mangled, "mangled.ron") {
+            let lines = mangled.lines().count().max(1) + 1;
+            let (line, col) = err.position.unwrap_or((1, 1));
+            proptest::prop_assert!(line >= 1 && line <= lines && col >= 1, "{}", err);
+        }
+    }
 }

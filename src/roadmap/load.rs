@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
-use super::{FORMAT_VERSION, MonthRange, Roadmap};
+use super::{FORMAT_VERSION, MonthRange, Roadmap, position};
 
 /// Roadmaps are hand-written text; anything bigger is a mistake (or an attack on memory).
 pub const MAX_ROADMAP_BYTES: usize = 1024 * 1024;
@@ -101,27 +101,11 @@ pub fn parse_roadmap(text: &str, name: &str) -> Result<Roadmap, LoadError> {
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str(text)
         .map_err(|err| {
-            LoadError::new(
-                name,
-                Some((err.span.start.line, err.span.start.col)),
-                explain_ron_error(&err.code),
-            )
+            let (offset, message) = position::explain(&position::Source::new(text), &err);
+            LoadError::new(name, Some(line_col(text, offset)), message)
         })?;
     validate(&roadmap, text, name)?;
     Ok(roadmap)
-}
-
-/// ron's messages are good; add what was expected where ron leaves it implicit.
-fn explain_ron_error(code: &ron::Error) -> String {
-    let message = code.to_string();
-    match code {
-        ron::Error::Eof => "unexpected end of file; a bracket or parenthesis is not closed".into(),
-        ron::Error::ExpectedComma => {
-            "expected a comma; the field or item before this one probably lacks a trailing `,`"
-                .into()
-        }
-        _ => message,
-    }
 }
 
 /// Finds places in the source text, so checks made after parsing can still point at a line.
@@ -234,9 +218,16 @@ fn validate(roadmap: &Roadmap, text: &str, name: &str) -> Result<(), LoadError> 
             );
         }
         if *count > 1 {
+            let first = locator
+                .line_col(locator.id(id, 0))
+                .map_or_else(String::new, |(line, _)| {
+                    format!(" (first used on line {line})")
+                });
             return fail(
                 locator.id(id, *count - 1),
-                format!("duplicate id \"{id}\"; every phase, item and resource needs its own id"),
+                format!(
+                    "duplicate id \"{id}\"{first}; every phase, item and resource needs its own id"
+                ),
             );
         }
     }
@@ -271,6 +262,9 @@ fn validate(roadmap: &Roadmap, text: &str, name: &str) -> Result<(), LoadError> 
         let at = locator.id(&phase.id, 0);
         let what = format!("phase \"{}\"", phase.id);
         non_empty(&locator, at, "title", &phase.title, &what).map_err(|m| err(name, m))?;
+        if let Some(short) = &phase.short_title {
+            non_empty(&locator, at, "short_title", short, &what).map_err(|m| err(name, m))?;
+        }
         non_empty(&locator, at, "goal", &phase.goal, &what).map_err(|m| err(name, m))?;
         check_months(&locator, at, phase.duration_months, &what).map_err(|m| err(name, m))?;
         for group in &phase.topic_groups {
@@ -290,13 +284,10 @@ fn validate(roadmap: &Roadmap, text: &str, name: &str) -> Result<(), LoadError> 
             let at = locator.id(&resource.id, 0);
             let what = format!("resource \"{}\"", resource.id);
             non_empty(&locator, at, "title", &resource.title, &what).map_err(|m| err(name, m))?;
-            if !is_web_url(&resource.url) {
+            if let Err(problem) = check_url(&resource.url) {
                 return fail(
                     locator.field(at, "url"),
-                    format!(
-                        "{what} has url \"{}\"; expected a web address starting with https:// or http://",
-                        resource.url
-                    ),
+                    format!("{what} has url \"{}\": {problem}", shown_url(&resource.url)),
                 );
             }
         }
@@ -305,11 +296,34 @@ fn validate(roadmap: &Roadmap, text: &str, name: &str) -> Result<(), LoadError> 
         let at = locator.id(&project.id, 0);
         let what = format!("final project \"{}\"", project.id);
         non_empty(&locator, at, "title", &project.title, &what).map_err(|m| err(name, m))?;
+        if let Some(short) = &project.short_title {
+            non_empty(&locator, at, "short_title", short, &what).map_err(|m| err(name, m))?;
+        }
+        for (field, heading) in [
+            ("tech_stack_heading", &project.tech_stack_heading),
+            ("ideas_heading", &project.ideas_heading),
+        ] {
+            non_empty(&locator, at, field, heading, &what).map_err(|m| err(name, m))?;
+        }
         check_months(&locator, at, project.duration_months, &what).map_err(|m| err(name, m))?;
         for item in project.tech_stack.iter().chain(&project.ideas) {
             let at = locator.id(&item.id, 0);
             let what = format!("item \"{}\"", item.id);
             non_empty(&locator, at, "text", &item.text, &what).map_err(|m| err(name, m))?;
+        }
+    }
+    if let Some(summary) = &roadmap.summary {
+        let at = locator.field(None, "summary");
+        let what = "the summary";
+        non_empty(&locator, at, "heading", &summary.heading, what).map_err(|m| err(name, m))?;
+        if let Some(index) = summary.points.iter().position(|p| p.trim().is_empty()) {
+            return fail(
+                locator.field(at, "points"),
+                format!(
+                    "the summary's point {} is empty; expected some text (or remove it)",
+                    index + 1
+                ),
+            );
         }
     }
     Ok(())
@@ -358,17 +372,83 @@ fn check_months(
     }
 }
 
-fn is_web_url(url: &str) -> bool {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    match rest {
-        Some(rest) => {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            !host.is_empty() && !url.chars().any(char::is_whitespace)
-        }
-        None => false,
+/// Links longer than this are refused: no real documentation page needs one, and a long link
+/// hides where it goes.
+pub const MAX_URL_CHARS: usize = 2000;
+
+/// Why a resource link is not a plain web address the learner can trust, if it is not. The
+/// learner sees the host when hovering a link, so nothing may disguise it: no user name before
+/// an `@` (`https://docs.python.org@evil.example/` goes to evil.example), no control
+/// characters, no bidirectional overrides that reorder what is shown.
+fn check_url(url: &str) -> Result<(), String> {
+    let expected = "expected a web address starting with https:// or http://";
+    if url.chars().count() > MAX_URL_CHARS {
+        return Err(format!(
+            "the link is {} characters long; at most {MAX_URL_CHARS} are allowed",
+            url.chars().count()
+        ));
     }
+    if let Some(ch) = url.chars().find(|&ch| is_bidi_control(ch)) {
+        return Err(format!(
+            "it contains the invisible direction mark U+{:04X}, which changes how the link reads; remove it",
+            u32::from(ch)
+        ));
+    }
+    if let Some(ch) = url.chars().find(|ch| ch.is_control()) {
+        return Err(format!(
+            "it contains the control character U+{:04X}; remove it",
+            u32::from(ch)
+        ));
+    }
+    if url.chars().any(char::is_whitespace) {
+        return Err(format!(
+            "it contains a space; {expected} (write a space as %20)"
+        ));
+    }
+    let parsed = url::Url::parse(url).map_err(|err| format!("{err}; {expected}"))?;
+    if !matches!(parsed.scheme(), "https" | "http") {
+        return Err(expected.to_owned());
+    }
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err(format!("it names no host; {expected}"));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(format!(
+            "it has a user name before `@`, so it would open {} rather than what it seems to; remove everything between `//` and `@`",
+            parsed.host_str().unwrap_or_default()
+        ));
+    }
+    Ok(())
+}
+
+/// Unicode's bidirectional formatting characters (embeddings, overrides, isolates, marks).
+fn is_bidi_control(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// A link as it may be quoted in a message: control and direction characters escaped (so the
+/// message itself cannot be reordered), and cut short when it is very long.
+fn shown_url(url: &str) -> String {
+    let mut shown: String = url
+        .chars()
+        .take(120)
+        .flat_map(|ch| {
+            if ch.is_control() || is_bidi_control(ch) {
+                format!("\\u{{{:04X}}}", u32::from(ch))
+                    .chars()
+                    .collect::<Vec<_>>()
+            } else {
+                vec![ch]
+            }
+        })
+        .collect();
+    if url.chars().count() > 120 {
+        shown.push('…');
+    }
+    shown
 }
 
 /// Every id in file order.
@@ -402,10 +482,29 @@ mod tests {
 
     #[test]
     fn urls() {
-        assert!(is_web_url("https://docs.python.org/3/"));
-        assert!(is_web_url("http://example.com"));
-        assert!(!is_web_url("ftp://example.com"));
-        assert!(!is_web_url("https://"));
-        assert!(!is_web_url("docs.python.org"));
+        assert_eq!(check_url("https://docs.python.org/3/"), Ok(()));
+        assert_eq!(check_url("http://example.com"), Ok(()));
+        for bad in [
+            "ftp://example.com",
+            "https://",
+            "docs.python.org",
+            "https://docs.python.org@evil.example/",
+            "https://user:pw@example.com/",
+            "https://:pw@example.com/",
+            "https://example.com/\u{202E}fdp.exe",
+            "https://example.com/\u{2066}x",
+            "https://example.com/a\tb",
+            "https://example.com/\u{7}",
+            "https://exa mple.com/",
+            " https://example.com/",
+            "https://[::1/",
+        ] {
+            assert!(check_url(bad).is_err(), "{bad:?} was accepted");
+        }
+        let long = format!("https://example.com/{}", "a".repeat(MAX_URL_CHARS));
+        assert!(check_url(&long).is_err_and(|m| m.contains("characters long")));
+        let just_fits = format!("https://example.com/{}", "a".repeat(MAX_URL_CHARS - 20));
+        assert_eq!(check_url(&just_fits), Ok(()));
+        assert_eq!(shown_url("a\u{202E}b"), "a\\u{202E}b");
     }
 }

@@ -5,6 +5,7 @@
 //! validated [`Roadmap`].
 
 mod load;
+mod position;
 pub mod synthetic;
 
 pub use load::{LoadError, MAX_ROADMAP_BYTES, parse_roadmap, read_roadmap_file};
