@@ -51,7 +51,8 @@ fn busy_learner(roadmap: &Roadmap) -> RoadmapProgress {
             );
         }
     }
-    progress.plan.start = NaiveDate::from_ymd_opt(2026, 6, 1);
+    progress.plan.start =
+        NaiveDate::from_ymd_opt(2026, 6, 1).map(study_planner::date::PlanDate::clamped);
     progress
 }
 
@@ -130,5 +131,34 @@ fn exports(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, schedule_compute, progress_save, exports);
+/// A PDF whose one note is a 300,000-character word: wrapping it must be linear (it took 8 s
+/// when every cut re-measured the rest of the word).
+fn long_word_pdf(c: &mut Criterion) {
+    let mut group = group(c, "export");
+    let roadmap = study_planner::roadmap::embedded();
+    let mut progress = busy_learner(&roadmap);
+    if let Some(item) = roadmap.items().next() {
+        progress.set_note(&item.item.id, &"x".repeat(300_000));
+    }
+    let plan = Plan::new(std::sync::Arc::new(roadmap), progress, today());
+    let input = ExportInput {
+        plan: &plan,
+        paper: Paper::A4,
+    };
+    group.bench_function("pdf / 300k-character word in a note", |b| {
+        b.iter(|| match export::export(ExportFormat::Pdf, &input) {
+            Ok(bytes) => black_box(bytes.len()),
+            Err(err) => panic!("export failed: {err}"),
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    schedule_compute,
+    progress_save,
+    exports,
+    long_word_pdf
+);
 criterion_main!(benches);

@@ -49,7 +49,10 @@ impl Window {
             data_dir: data_dir.path().to_owned(),
             view,
             screenshot: None,
-            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 25),
+            clock: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).map_or_else(
+                study_planner::clock::Clock::system,
+                study_planner::clock::Clock::on,
+            ),
         };
         let app = StudyPlannerApp::new(&cc, options);
         Self {

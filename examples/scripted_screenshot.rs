@@ -139,7 +139,7 @@ fn main() -> ExitCode {
         data_dir: data_dir.clone(),
         view: View::Cards,
         screenshot: None,
-        today: None,
+        clock: study_planner::clock::Clock::system(),
     };
     let native_options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default().with_inner_size([1180.0, 800.0]),

@@ -5,6 +5,8 @@
 
 pub mod app;
 pub mod cli;
+pub mod clock;
+pub mod date;
 pub mod export;
 pub mod filter;
 pub mod gantt;

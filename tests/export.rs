@@ -14,6 +14,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use study_planner::date::PlanDate;
 use study_planner::export::{ExportFormat, ExportInput, Paper, export, long_date};
 use study_planner::plan::Plan;
 use study_planner::progress::PlanSettings;
@@ -37,7 +38,7 @@ struct Fixture {
 impl Fixture {
     fn new(roadmap: Roadmap) -> Self {
         let settings = PlanSettings {
-            start: Some(day(2026, 1, 7)),
+            start: Some(PlanDate::clamped(day(2026, 1, 7))),
             ..PlanSettings::default()
         };
         let today = day(2026, 2, 16);
@@ -523,6 +524,7 @@ mod window {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
     use study_planner::app::{AppOptions, StudyPlannerApp, View};
+    use study_planner::clock::Clock;
     use study_planner::roadmap;
 
     fn harness(data_dir: &Path) -> Harness<'static, StudyPlannerApp> {
@@ -531,7 +533,8 @@ mod window {
             data_dir: data_dir.to_owned(),
             view: View::Cards,
             screenshot: None,
-            today: chrono::NaiveDate::from_ymd_opt(2026, 2, 16),
+            clock: chrono::NaiveDate::from_ymd_opt(2026, 2, 16)
+                .map_or_else(Clock::system, Clock::on),
         };
         Harness::builder()
             .with_size(egui::vec2(1200.0, 800.0))
@@ -796,7 +799,7 @@ mod window {
 mod command_line {
     use std::process::Output;
 
-    use super::{ExportFormat, Fixture, Paper, day, embedded, roadmap};
+    use super::{ExportFormat, Fixture, Paper, PlanDate, day, embedded, roadmap};
     use study_planner::progress::{PlanSettings, RoadmapProgress};
 
     fn run(args: &[&str], data_dir: &std::path::Path) -> Output {
@@ -817,7 +820,7 @@ mod command_line {
     fn fresh() -> Fixture {
         let roadmap = roadmap::embedded();
         let settings = PlanSettings {
-            start: Some(day(2026, 1, 7)),
+            start: Some(PlanDate::clamped(day(2026, 1, 7))),
             ..PlanSettings::default()
         };
         let today = day(2026, 2, 16);
@@ -964,6 +967,113 @@ mod command_line {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains("cannot write the file"), "{stderr}");
         assert!(stderr.contains(&out_arg), "{stderr}");
+    }
+
+    /// A 300,000-character word (a pasted log line, a minified file) in an item's note and
+    /// in a phase's note: the PDF holds all of it, in order, cut into lines. Wrapping is
+    /// linear, so this takes a fraction of a second; before, it took about eight seconds.
+    #[test]
+    fn a_300k_character_word_in_notes_is_printed_whole() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        // Each note in letters found nowhere else in the PDF, in a pattern, so a lost,
+        // doubled or swapped piece shows.
+        let word = |letters: &[char]| -> String {
+            (0..300_000usize)
+                .map(|i| letters[i / 7 % letters.len()])
+                .collect()
+        };
+        let item_word = word(&['Q', 'X', 'Z', 'J']);
+        let stage_word = word(&['q', 'x', 'z', 'j']);
+        let saved = format!(
+            "(version: 2, roadmaps: {{\"python-enterprise\": (\
+             items: {{\"advanced-oop\": (state: InProgress, note: \"{item_word}\")}}, \
+             stage_notes: {{\"advanced-python\": \"{stage_word}\"}})}})\n"
+        );
+        std::fs::write(dir.path().join("progress.ron"), saved)
+            .unwrap_or_else(|err| panic!("{err}"));
+        let out = dir.path().join("plan.pdf");
+        let out_arg = out.display().to_string();
+        let args = [
+            "--format",
+            "pdf",
+            "--out",
+            &out_arg,
+            "--start",
+            "2026-01-05",
+        ];
+        let output = run(&args, dir.path());
+        assert!(output.status.success(), "{output:?}");
+        let bytes = std::fs::read(&out).unwrap_or_else(|err| panic!("{err}"));
+        let (pages, text) = super::pdf_text(&bytes);
+        assert!(pages > 40, "{pages} pages for 600,000 characters of notes");
+        // The notes' lines, in order, without the page footers and continued headers
+        // printed between them.
+        let only = |letters: &str| -> String {
+            text.split_whitespace()
+                .filter(|word| word.chars().all(|c| letters.contains(c)))
+                .collect()
+        };
+        assert!(only("QXZJ") == item_word, "the item's note is not whole");
+        assert!(only("qxzj") == stage_word, "the phase's note is not whole");
+    }
+
+    /// A start far in the future (chrono goes to the year 262,142) made the PDF's chart
+    /// panic; dates outside 1900-01-01 to 9999-12-31 are refused where they come in.
+    #[test]
+    fn a_start_outside_the_supported_years_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let out = dir.path().join("plan.pdf");
+        let out_arg = out.display().to_string();
+        for (flag, date) in [
+            ("--start", "+262142-01-01"),
+            ("--start", "1899-12-31"),
+            ("--start", "+10000-01-01"),
+            ("--today", "+262142-01-01"),
+        ] {
+            let output = run(
+                &["--format", "pdf", "--out", &out_arg, flag, date],
+                dir.path(),
+            );
+            assert_eq!(output.status.code(), Some(2), "{flag} {date}: {output:?}");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(
+                stderr.contains("outside the dates a plan can use: 1900-01-01 to 9999-12-31"),
+                "{flag} {date}: {stderr}"
+            );
+            assert!(!stderr.contains("panicked"), "{stderr}");
+            assert!(!out.exists());
+        }
+        // The last supported day still exports, in every format.
+        for format in ["pdf", "ics", "md", "csv"] {
+            let output = run(
+                &[
+                    "--format",
+                    format,
+                    "--out",
+                    &out_arg,
+                    "--start",
+                    "9999-12-31",
+                ],
+                dir.path(),
+            );
+            assert!(output.status.success(), "{format}: {output:?}");
+        }
+    }
+
+    /// A saved start outside the supported years is reported at its place in the file.
+    #[test]
+    fn a_saved_start_outside_the_supported_years_is_named() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let saved = "(version: 2, roadmaps: {\"python-enterprise\": (\n  plan: (start: Some(\"+262142-01-01\")),\n)})\n";
+        std::fs::write(dir.path().join("progress.ron"), saved)
+            .unwrap_or_else(|err| panic!("{err}"));
+        let output = run(&["--format", "md"], dir.path());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(
+            stderr.contains("2:23: +262142-01-01 is outside the dates a plan can use"),
+            "{stderr}"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, NaiveDate, Weekday};
 use proptest::prelude::*;
 
+use study_planner::date::PlanDate;
 use study_planner::plan::Plan;
 use study_planner::progress::{ItemState, Pace, PlanSettings, RoadmapProgress};
 use study_planner::roadmap::{self, FinalProject, Item, MonthRange, Phase, Roadmap, TopicGroup};
@@ -199,7 +200,7 @@ proptest! {
         } else {
             BTreeSet::new()
         };
-        let settings = PlanSettings { start: Some(start), pace, hours_per_week: hours, excluded, ..PlanSettings::default() };
+        let settings = PlanSettings { start: Some(PlanDate::clamped(start)), pace, hours_per_week: hours, excluded, ..PlanSettings::default() };
         let s = compute(&roadmap, &settings, date(2026, 1, 1));
         check_shape(&roadmap, &settings, &s);
     }
@@ -211,7 +212,7 @@ proptest! {
         hours in prop::option::of(0.5f32..80.0),
     ) {
         let roadmap = roadmap_of(&specs, None, 10.0);
-        let plan = |pace| compute(&roadmap, &PlanSettings { start: Some(start), pace, hours_per_week: hours, ..PlanSettings::default() }, start);
+        let plan = |pace| compute(&roadmap, &PlanSettings { start: Some(PlanDate::clamped(start)), pace, hours_per_week: hours, ..PlanSettings::default() }, start);
         let (fast, steady, relaxed) = (plan(Pace::Fast), plan(Pace::Steady), plan(Pace::Relaxed));
         prop_assert!(fast.total_weeks <= steady.total_weeks && steady.total_weeks <= relaxed.total_weeks);
         prop_assert!(fast.finish <= steady.finish && steady.finish <= relaxed.finish);
@@ -229,7 +230,7 @@ proptest! {
     ) {
         let roadmap = roadmap_of(&specs, Some((1.0, 1.0, false, 3)), 10.0);
         let less = more * less_fraction;
-        let plan = |hours| compute(&roadmap, &PlanSettings { start: Some(date(2026, 3, 2)), pace, hours_per_week: Some(hours), ..PlanSettings::default() }, date(2026, 1, 1));
+        let plan = |hours| compute(&roadmap, &PlanSettings { start: Some(PlanDate::clamped(date(2026, 3, 2))), pace, hours_per_week: Some(hours), ..PlanSettings::default() }, date(2026, 1, 1));
         let (with_more, with_less) = (plan(more), plan(less));
         prop_assert!(with_less.total_weeks >= with_more.total_weeks);
         for (m, l) in with_more.stages.iter().zip(&with_less.stages) {
@@ -245,7 +246,7 @@ proptest! {
     ) {
         let roadmap = roadmap_of(&[(1.0, 1.0, false, items)], None, 10.0);
         let settings = PlanSettings {
-            start: Some(start),
+            start: Some(PlanDate::clamped(start)),
             stage_weeks: BTreeMap::from([("phase-0".to_owned(), weeks)]),
             ..PlanSettings::default()
         };
@@ -273,7 +274,7 @@ proptest! {
         let roadmap = roadmap_of(&specs, Some((1.0, 1.0, false, 2)), roadmap_hours);
         let from_days = |days: i32| NaiveDate::from_num_days_from_ce_opt(days).unwrap_or(NaiveDate::MAX);
         let settings = PlanSettings {
-            start: start_days.map(from_days),
+            start: start_days.map(|days| PlanDate::clamped(from_days(days))),
             pace,
             hours_per_week: hours,
             excluded,
@@ -302,7 +303,7 @@ fn embedded_plan(pace: Pace, start: NaiveDate, skip_optional: bool) -> Schedule 
         BTreeSet::new()
     };
     let settings = PlanSettings {
-        start: Some(start),
+        start: Some(PlanDate::clamped(start)),
         pace,
         excluded,
         ..PlanSettings::default()
@@ -388,7 +389,7 @@ fn embedded_roadmap_steady_without_optional_phases_from_a_wednesday() {
 fn own_lengths_replace_the_preset_and_are_flagged_outside_the_estimate() {
     let roadmap = roadmap::embedded();
     let settings = PlanSettings {
-        start: Some(date(2027, 1, 4)),
+        start: Some(PlanDate::clamped(date(2027, 1, 4))),
         stage_weeks: BTreeMap::from([("backend".to_owned(), 20), ("databases".to_owned(), 5)]),
         ..PlanSettings::default()
     };
@@ -421,7 +422,7 @@ fn hours_scale_every_length() {
     let roadmap = roadmap::embedded();
     let at = |hours| {
         let settings = PlanSettings {
-            start: Some(date(2027, 1, 4)),
+            start: Some(PlanDate::clamped(date(2027, 1, 4))),
             hours_per_week: Some(hours),
             ..PlanSettings::default()
         };
@@ -460,7 +461,7 @@ fn tick(
 fn forecast_at_the_planned_pace_matches_the_plan() {
     let roadmap = roadmap::embedded();
     let settings = PlanSettings {
-        start: Some(date(2027, 1, 4)),
+        start: Some(PlanDate::clamped(date(2027, 1, 4))),
         excluded: BTreeSet::from(["frontend".to_owned(), "ai-ml".to_owned()]),
         ..PlanSettings::default()
     };
@@ -499,7 +500,7 @@ fn forecast_at_half_the_pace_finishes_later_and_says_so() {
     let stages = roadmap.stages();
     let per_week = stages[0].items.len() / 7;
     let settings = PlanSettings {
-        start: Some(date(2027, 1, 4)),
+        start: Some(PlanDate::clamped(date(2027, 1, 4))),
         excluded: BTreeSet::from(["frontend".to_owned(), "ai-ml".to_owned()]),
         ..PlanSettings::default()
     };
@@ -535,7 +536,7 @@ fn forecast_at_half_the_pace_finishes_later_and_says_so() {
 fn a_young_plan_measures_its_pace_since_the_start() {
     let roadmap = roadmap::embedded();
     let settings = PlanSettings {
-        start: Some(date(2027, 1, 4)),
+        start: Some(PlanDate::clamped(date(2027, 1, 4))),
         ..PlanSettings::default()
     };
     let progress = RoadmapProgress::default();
@@ -569,7 +570,7 @@ fn a_young_plan_measures_its_pace_since_the_start() {
 fn replan_moves_the_first_unfinished_phase_to_this_week() {
     let roadmap = roadmap::embedded();
     let settings = PlanSettings {
-        start: Some(date(2027, 1, 4)),
+        start: Some(PlanDate::clamped(date(2027, 1, 4))),
         ..PlanSettings::default()
     };
     let s = compute(&roadmap, &settings, date(2027, 1, 4));
@@ -577,7 +578,10 @@ fn replan_moves_the_first_unfinished_phase_to_this_week() {
     let mut progress = RoadmapProgress::default();
     // Nothing done: the whole plan starts today.
     let fresh = plan_of(&roadmap, &settings, &progress, today).replan_from_today();
-    assert_eq!(fresh.as_ref().and_then(|p| p.start), Some(today));
+    assert_eq!(
+        fresh.as_ref().and_then(|p| p.start).map(PlanDate::get),
+        Some(today)
+    );
     // Phase 1 finished: phase 2 runs from this week's Monday, phase 1 before it.
     tick(
         &mut progress,

@@ -125,7 +125,7 @@ fn any_plan() -> impl Strategy<Value = PlanSettings> {
             // Two steps, so fields the schedule adds later keep their defaults without a
             // lint expectation that would then go unfulfilled.
             let dated = PlanSettings {
-                start,
+                start: start.map(study_planner::date::PlanDate::clamped),
                 pace,
                 ..PlanSettings::default()
             };

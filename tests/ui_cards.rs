@@ -6,7 +6,13 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use study_planner::app::{AppOptions, StudyPlannerApp, View};
+use study_planner::clock::Clock;
 use study_planner::roadmap;
+
+/// A clock pinned at noon on that day (the tests' "today").
+fn clock_on(y: i32, m: u32, d: u32) -> Clock {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).map_or_else(Clock::system, Clock::on)
+}
 
 fn app_harness(data_dir: &std::path::Path) -> Harness<'static, StudyPlannerApp> {
     let options = AppOptions {
@@ -14,7 +20,7 @@ fn app_harness(data_dir: &std::path::Path) -> Harness<'static, StudyPlannerApp> 
         data_dir: data_dir.to_owned(),
         view: View::Cards,
         screenshot: None,
-        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 25),
+        clock: clock_on(2026, 11, 25),
     };
     Harness::builder()
         .with_size(egui::vec2(1200.0, 900.0))
@@ -64,7 +70,7 @@ fn a_narrow_window_still_shows_every_card() {
         data_dir: dir.path().to_owned(),
         view: View::Cards,
         screenshot: None,
-        today: None,
+        clock: study_planner::clock::Clock::system(),
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(440.0, 600.0))

@@ -31,7 +31,7 @@ fn app_harness(data_dir: &Path) -> Harness<'static, StudyPlannerApp> {
         data_dir: data_dir.to_owned(),
         view: View::Cards,
         screenshot: None,
-        today: Some(today()),
+        clock: study_planner::clock::Clock::on(today()),
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1200.0, 900.0))

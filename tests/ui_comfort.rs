@@ -10,9 +10,15 @@ use egui::{Key, Modifiers, ThemePreference};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use study_planner::app::{AppOptions, StudyPlannerApp, View};
+use study_planner::clock::Clock;
 use study_planner::progress::ItemState;
 use study_planner::progress::Pace;
 use study_planner::roadmap;
+
+/// A clock pinned at noon on that day (the tests' "today").
+fn clock_on(y: i32, m: u32, d: u32) -> Clock {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).map_or_else(Clock::system, Clock::on)
+}
 
 const ORM: &str = "Database ORM: SQLAlchemy (for PostgreSQL, MySQL)";
 const ORM_ID: &str = "sqlalchemy";
@@ -25,7 +31,7 @@ fn options(data_dir: &std::path::Path) -> AppOptions {
         data_dir: data_dir.to_owned(),
         view: View::Cards,
         screenshot: None,
-        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 25),
+        clock: clock_on(2026, 11, 25),
     }
 }
 

@@ -13,6 +13,8 @@ use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use study_planner::app::{AppOptions, StudyPlannerApp, View};
+use study_planner::clock::Clock;
+use study_planner::date::PlanDate;
 use study_planner::progress::ItemState;
 use study_planner::roadmap;
 
@@ -30,7 +32,7 @@ fn open_app(data_dir: &std::path::Path, view: View) -> Harness<'static, StudyPla
         data_dir: data_dir.to_owned(),
         view,
         screenshot: None,
-        today: today(),
+        clock: today().map_or_else(Clock::system, Clock::on),
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 900.0))
@@ -269,7 +271,7 @@ fn replan_from_today_moves_a_past_plan_to_this_week() {
     harness.get_by_label("Re-plan from today").click();
     harness.run();
     assert_eq!(
-        harness.state().data().plan.start,
+        harness.state().data().plan.start.map(PlanDate::get),
         NaiveDate::from_ymd_opt(2026, 10, 5)
     );
     harness.get_by_label("5 Oct – 22 Nov 2026");

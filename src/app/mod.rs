@@ -41,6 +41,7 @@ use anyhow::anyhow;
 
 use chrono::NaiveDate;
 
+use crate::clock::Clock;
 use crate::plan::Plan;
 use crate::progress::RoadmapProgress;
 use crate::roadmap::Roadmap;
@@ -57,8 +58,8 @@ pub struct AppOptions {
     pub view: View,
     /// Write a PNG of the settled window here, then exit.
     pub screenshot: Option<PathBuf>,
-    /// "Today" for the plan; `None` means the system clock. Tests pin it.
-    pub today: Option<NaiveDate>,
+    /// Where "today" comes from: the system clock, or a pinned one tests move by hand.
+    pub clock: Clock,
 }
 
 /// The whole app state.
@@ -69,6 +70,8 @@ pub struct StudyPlannerApp {
     /// Changes whenever `data` does (the plan memo's key).
     data_version: u64,
     view: View,
+    clock: Clock,
+    /// Today by `clock`, read again at the start of every frame.
     today: NaiveDate,
     /// Collected while drawing, applied at the end of the frame.
     commands: CommandQueue,
@@ -103,9 +106,8 @@ impl StudyPlannerApp {
             data_version: 0,
             saving,
             view: options.view,
-            today: options
-                .today
-                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            today: options.clock.today(),
+            clock: options.clock,
             commands: CommandQueue::default(),
             history: undo::UndoHistory::default(),
             ui_state: ui_state::UiState::new(
@@ -125,6 +127,14 @@ impl StudyPlannerApp {
     /// The date the plan treats as today.
     pub fn today(&self) -> NaiveDate {
         self.today
+    }
+
+    /// Reads today again (the window stays open for months, past many midnights) and asks
+    /// egui to wake the window just after the next midnight, once: an idle window draws
+    /// nothing until then, and then shows the new day.
+    fn follow_the_clock(&mut self, ctx: &egui::Context) {
+        self.today = self.clock.today();
+        ctx.request_repaint_after(self.clock.until_tomorrow());
     }
 
     /// The learner's data as it stands.
@@ -280,6 +290,7 @@ impl eframe::App for StudyPlannerApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.follow_the_clock(ui.ctx());
         self.ui_state.begin_frame();
         self.history.begin_frame(ui.ctx());
         let plan = self.plan();
@@ -382,7 +393,7 @@ mod tests {
             data_dir: data_dir.to_owned(),
             view: View::Cards,
             screenshot: None,
-            today: NaiveDate::from_ymd_opt(2026, 11, 25),
+            clock: NaiveDate::from_ymd_opt(2026, 11, 25).map_or_else(Clock::system, Clock::on),
         };
         StudyPlannerApp::new(&cc, options)
     }

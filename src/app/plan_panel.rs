@@ -9,6 +9,7 @@ use egui_extras::DatePickerButton;
 use super::Command;
 use super::context::ViewContext;
 use super::widgets::{accent, optional_colour};
+use crate::date::PlanDate;
 use crate::progress::{Pace, PlanSettings};
 use crate::roadmap::format_number;
 use crate::schedule::{
@@ -52,9 +53,13 @@ pub fn plan_panel_ui(ui: &mut Ui, cx: &ViewContext<'_>) -> Option<PlanSettings> 
             .spacing([10.0, 8.0])
             .show(ui, |ui| {
                 let label = ui.label("Start");
-                start_ui(ui, schedule.start, today, &label, &mut |start| {
-                    set(&|s| s.start = Some(start));
-                });
+                start_ui(
+                    ui,
+                    schedule.start,
+                    PlanDate::clamped(today),
+                    &label,
+                    &mut |start| set(&|s| s.start = Some(start)),
+                );
                 ui.end_row();
 
                 ui.label("Pace");
@@ -230,47 +235,67 @@ fn stage_row_ui(ui: &mut Ui, stage: &ScheduledStage, set: &mut dyn FnMut(Change<
     ui.label(RichText::new(dates).color(colour));
 }
 
-/// The start date: a date picker on jiff dates, converted at this edge.
+/// The start date: a date picker on jiff dates, converted and checked at this edge. A day
+/// outside [`PlanDate::FIRST`]..=[`PlanDate::LAST`] is refused with a message under the
+/// picker (kept in the picker's own egui memory until the next pick).
 fn start_ui(
     ui: &mut Ui,
     start: NaiveDate,
-    today: NaiveDate,
+    today: PlanDate,
     label: &egui::Response,
-    on_change: &mut dyn FnMut(NaiveDate),
+    on_change: &mut dyn FnMut(PlanDate),
 ) {
-    ui.horizontal(|ui| {
-        match to_jiff(start) {
-            Some(mut picked) => {
-                let response = ui
-                    .add(
-                        DatePickerButton::new(&mut picked)
-                            .id_salt("plan-start")
-                            .show_icon(false)
-                            .combo_boxes(false)
-                            .calendar_week(true)
-                            .format("%a %-d %b %Y"),
-                    )
-                    .labelled_by(label.id)
-                    .on_hover_text("The first day of study");
-                if response.changed()
-                    && let Some(date) = from_jiff(picked)
-                    && date != start
-                {
-                    on_change(date);
+    let refusal_id = ui.scope_id().with("plan-start-refused");
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            // egui_extras' picker panics on the weeks after 9999-12-31 (its own dates end
+            // there), which its month and year arrows can reach from late in the year 9999;
+            // such a start is shown as text, and the arrows go away in the last century.
+            match to_jiff(start).filter(|_| start.year() < PlanDate::LAST.get().year()) {
+                Some(mut picked) => {
+                    let response = ui
+                        .add(
+                            DatePickerButton::new(&mut picked)
+                                .id_salt("plan-start")
+                                .show_icon(false)
+                                .combo_boxes(false)
+                                .arrows(start.year() < 9900)
+                                .calendar_week(true)
+                                .format("%a %-d %b %Y"),
+                        )
+                        .labelled_by(label.id)
+                        .on_hover_text("The first day of study");
+                    if response.changed()
+                        && let Some(date) = from_jiff(picked)
+                        && date != start
+                    {
+                        match PlanDate::new(date) {
+                            Ok(date) => {
+                                ui.data_mut(|data| data.remove::<String>(refusal_id));
+                                on_change(date);
+                            }
+                            Err(err) => {
+                                ui.data_mut(|data| data.insert_temp(refusal_id, err.to_string()));
+                            }
+                        }
+                    }
+                }
+                None => {
+                    ui.label(start.to_string());
                 }
             }
-            // Outside the years the picker knows: show the date, offer a way back.
-            None => {
-                ui.label(start.to_string());
+            if start != today.get()
+                && ui
+                    .small_button("Today")
+                    .on_hover_text("Start today")
+                    .clicked()
+            {
+                ui.data_mut(|data| data.remove::<String>(refusal_id));
+                on_change(today);
             }
-        }
-        if start != today
-            && ui
-                .small_button("Today")
-                .on_hover_text("Start today")
-                .clicked()
-        {
-            on_change(today);
+        });
+        if let Some(refusal) = ui.data(|data| data.get_temp::<String>(refusal_id)) {
+            ui.colored_label(ui.visuals().error_fg_color, refusal);
         }
     });
 }

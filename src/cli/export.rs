@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, anyhow};
-use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::plan::PlanArgs;
+use crate::clock::Clock;
+use crate::date::PlanDate;
 use crate::export::{CalendarEvents, ExportFormat, ExportInput, Paper, export_described};
 
 /// `export` arguments.
@@ -32,7 +33,7 @@ pub struct ExportArgs {
     /// Treat this day as today: the PDF's today line and print date, the calendar's
     /// timestamps. Gives the same file on every run [default: the system date]
     #[arg(long, value_name = "YYYY-MM-DD")]
-    pub today: Option<NaiveDate>,
+    pub today: Option<PlanDate>,
 
     /// Calendar: one event per phase only, without an event for each week
     #[arg(long)]
@@ -91,7 +92,7 @@ pub fn run(cli: &super::Cli, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let progress = super::plan::saved_progress(cli, &roadmap)?;
     let today = args
         .today
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+        .map_or_else(|| Clock::system().today(), PlanDate::get);
     let plan = args.plan.plan_for(roadmap, progress, today);
     let paper = args.paper.map_or_else(Paper::from_locale, Paper::from);
     let input = ExportInput { plan: &plan, paper };

@@ -147,7 +147,7 @@ fn open_window(cli: &Cli) -> anyhow::Result<ExitCode> {
         data_dir: data_dir(cli)?,
         view: cli.view.into(),
         screenshot: cli.screenshot.clone(),
-        today: None,
+        clock: crate::clock::Clock::system(),
     };
     if let Some(path) = &options.screenshot
         && path.extension().and_then(|e| e.to_str()) != Some("png")

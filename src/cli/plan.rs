@@ -12,6 +12,8 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
+use crate::clock::Clock;
+use crate::date::PlanDate;
 use crate::plan::Plan;
 use crate::progress::{Pace, PlanSettings, RoadmapProgress};
 use crate::roadmap::{Roadmap, format_number};
@@ -21,9 +23,10 @@ use crate::schedule::{MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK};
 /// are never saved.
 #[derive(Clone, Debug, Default, PartialEq, Args)]
 pub struct PlanArgs {
-    /// First day of study, e.g. 2027-01-04 [default: the saved start date, else today]
+    /// First day of study, 1900-01-01 to 9999-12-31, e.g. 2027-01-04 [default: the saved
+    /// start date, else today]
     #[arg(long, value_name = "YYYY-MM-DD")]
-    pub start: Option<NaiveDate>,
+    pub start: Option<PlanDate>,
 
     /// fast = the low end of each estimate, steady = the middle, relaxed = the high end
     /// [default: the saved pace, else steady]
@@ -254,7 +257,8 @@ pub fn plan_table(plan: &Plan) -> String {
 pub fn run(cli: &super::Cli, args: &PlanArgs, json: bool) -> anyhow::Result<ExitCode> {
     let roadmap = super::load_roadmap(cli)?;
     let progress = saved_progress(cli, &roadmap)?;
-    let today = chrono::Local::now().date_naive();
+    // The window's clock: with no saved start, both start the plan on the same day.
+    let today = Clock::system().today();
     print_plan(&args.plan_for(roadmap, progress, today), json)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -299,7 +303,7 @@ mod tests {
     fn overrides_replace_only_what_is_given() {
         let roadmap = crate::roadmap::embedded();
         let saved = PlanSettings {
-            start: NaiveDate::from_ymd_opt(2027, 1, 4),
+            start: NaiveDate::from_ymd_opt(2027, 1, 4).map(PlanDate::clamped),
             pace: Pace::Relaxed,
             hours_per_week: Some(6.0),
             stage_weeks: [("backend".to_owned(), 5)].into(),

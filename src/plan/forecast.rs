@@ -10,6 +10,7 @@
 use chrono::NaiveDate;
 
 use super::Plan;
+use crate::date::PlanDate;
 use crate::progress::PlanSettings;
 use crate::schedule::{add_days, long_date, monday_of};
 
@@ -155,14 +156,14 @@ impl Plan {
             total == 0 || complete < total
         })?;
         let today = self.today();
-        let weeks_before = i64::try_from(unfinished.scheduled.first_week).unwrap_or(i64::MAX / 8);
+        let weeks_before = i64::try_from(unfinished.scheduled.first_week).unwrap_or(i64::MAX);
         let start = if weeks_before == 0 {
             today
         } else {
-            add_days(monday_of(today), -7 * weeks_before)
+            add_days(monday_of(today), weeks_before.saturating_mul(-7))
         };
         Some(PlanSettings {
-            start: Some(start),
+            start: Some(PlanDate::clamped(start)),
             ..self.settings().clone()
         })
     }

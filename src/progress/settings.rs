@@ -3,8 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::date::PlanDate;
 
 /// Which end of each estimate to plan with.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -35,8 +36,8 @@ impl Pace {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PlanSettings {
-    /// First day of study; `None` until the learner picks one (the app then uses today).
-    pub start: Option<NaiveDate>,
+    /// First day of study; `None` until the learner picks one (the plan then starts today).
+    pub start: Option<PlanDate>,
     pub pace: Pace,
     /// Weekly study hours; `None` means the hours the roadmap's estimates assume.
     pub hours_per_week: Option<f32>,

@@ -21,6 +21,7 @@ mod weeks;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
+use crate::date::PlanDate;
 use crate::progress::{Pace, PlanSettings};
 use crate::roadmap::{MonthRange, Roadmap};
 pub use text::{date_range, long_date, short_date, weeks_range, weeks_range_text, weeks_text};
@@ -134,7 +135,10 @@ impl Schedule {
 
 /// Computes the plan. Never panics, whatever the settings hold.
 pub fn compute(roadmap: &Roadmap, settings: &PlanSettings, today: NaiveDate) -> Schedule {
-    let start = settings.start.unwrap_or(today);
+    let start = settings
+        .start
+        .unwrap_or_else(|| PlanDate::clamped(today))
+        .get();
     let hours = effective_hours(roadmap.hours_per_week, settings.hours_per_week);
     let start_monday = monday_of(start);
 
@@ -158,8 +162,9 @@ pub fn compute(roadmap: &Roadmap, settings: &PlanSettings, today: NaiveDate) -> 
         } else {
             first_monday
         };
+        // `max`: a plan saturating at chrono's last date must still never end before it starts.
         let end = if included {
-            add_days(add_weeks(first_monday, length), -1)
+            add_days(add_weeks(first_monday, length), -1).max(stage_start)
         } else {
             stage_start
         };
@@ -189,7 +194,7 @@ pub fn compute(roadmap: &Roadmap, settings: &PlanSettings, today: NaiveDate) -> 
     let finish = if total_weeks == 0 {
         start
     } else {
-        add_days(add_weeks(start_monday, total_weeks), -1)
+        add_days(add_weeks(start_monday, total_weeks), -1).max(start)
     };
     Schedule {
         start,
@@ -256,8 +261,9 @@ fn add_weeks(date: NaiveDate, weeks: u32) -> NaiveDate {
     add_days(date, i64::from(weeks) * 7)
 }
 
-/// `date + days`, saturating at chrono's first and last dates rather than panicking.
-pub(crate) fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
+/// `date + days`, saturating at chrono's first and last dates rather than panicking. Every
+/// piece of date arithmetic on a plan goes through here (or [`monday_of`]).
+pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
     let magnitude = Days::new(days.unsigned_abs());
     let moved = if days >= 0 {
         date.checked_add_days(magnitude)

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use egui_kittest::Harness;
 use study_planner::app::{AppOptions, StudyPlannerApp, View};
+use study_planner::clock::Clock;
 use study_planner::roadmap;
 
 /// Today in the UI tests: Wednesday 25 Nov 2026. With no saved start the plan starts today.
@@ -39,7 +40,7 @@ pub fn options(data_dir: &Path, view: View) -> AppOptions {
         data_dir: data_dir.to_owned(),
         view,
         screenshot: None,
-        today: Some(today()),
+        clock: Clock::on(today()),
     }
 }
 

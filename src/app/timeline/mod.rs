@@ -14,6 +14,7 @@ use egui_plot::{
 use super::Command;
 use super::context::ViewContext;
 use super::widgets::{accent, optional_colour};
+use crate::date::PlanDate;
 use crate::plan::{Forecast, Plan};
 use crate::progress::fraction;
 use crate::schedule::{
@@ -99,15 +100,18 @@ pub fn date_grid(input: GridInput) -> Vec<GridMark> {
         month = first.checked_add_months(chrono::Months::new(1));
     }
     if span <= 200.0 {
-        let mut monday = monday_of(from);
-        while monday <= to {
-            if monday.day() != 1 {
+        let mut monday = Some(monday_of(from));
+        while let Some(this) = monday
+            && this <= to
+        {
+            if this.day() != 1 {
                 marks.push(GridMark {
-                    value: day_x(monday),
+                    value: day_x(this),
                     step_size: 7.0,
                 });
             }
-            monday += TimeDelta::days(7);
+            // `None` past chrono's last date ends the marks instead of panicking.
+            monday = this.checked_add_days(chrono::Days::new(7));
         }
     }
     marks.retain(|mark| low <= mark.value && mark.value <= high);
@@ -172,7 +176,7 @@ fn forecast_ui(ui: &mut Ui, cx: &ViewContext<'_>, forecast: &Forecast) {
         let replanned = cx
             .plan
             .replan_from_today()
-            .filter(|settings| settings.start != Some(start));
+            .filter(|settings| settings.start.map(PlanDate::get) != Some(start));
         let button = ui
             .add_enabled(
                 cx.editable && replanned.is_some(),
@@ -493,7 +497,7 @@ mod tests {
     fn the_pointer_finds_the_bar_under_it() {
         let roadmap = crate::roadmap::embedded();
         let settings = PlanSettings {
-            start: Some(date(2027, 1, 4)),
+            start: Some(PlanDate::clamped(date(2027, 1, 4))),
             excluded: ["frontend".to_owned()].into(),
             ..PlanSettings::default()
         };

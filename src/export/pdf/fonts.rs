@@ -125,51 +125,54 @@ impl Fonts {
     /// Breaks `text` into lines no wider than `max_width` points: at spaces where it can, and
     /// inside a word (a long URL) only when the word alone is too wide. Never returns an empty
     /// list, so even an empty text takes one line.
+    ///
+    /// Linear in the length of `text`: every character's advance is added once or twice (once
+    /// to try the word on the current line, once more if it moves to a line of its own), and a
+    /// word too wide for a line is cut where its running width passes the edge, never by
+    /// measuring what is left of it again. Widths are summed in the same order as
+    /// [`Self::width`] sums them, so every line measures exactly what the layout decided.
     pub fn wrap(&self, weight: Weight, size: f32, text: &str, max_width: f32) -> Vec<String> {
+        let face = self.face(weight);
+        let space_em = face.advance_em(' ');
+        let fits = |em: f32| em * size <= max_width;
         let mut lines = Vec::new();
         let mut line = String::new();
+        // Width of `line` in ems, summed character by character.
+        let mut line_em = 0.0f32;
         for word in text.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_owned()
-            } else {
-                format!("{line} {word}")
-            };
-            if self.width(weight, size, &candidate) <= max_width {
-                line = candidate;
-                continue;
-            }
             if !line.is_empty() {
+                let candidate_em = word
+                    .chars()
+                    .fold(line_em + space_em, |em, ch| em + face.advance_em(ch));
+                if fits(candidate_em) {
+                    line.push(' ');
+                    line.push_str(word);
+                    line_em = candidate_em;
+                    continue;
+                }
                 lines.push(std::mem::take(&mut line));
             }
-            // The word starts a fresh line; split it if it cannot fit on one.
-            let mut rest = word;
-            while self.width(weight, size, rest) > max_width {
-                let cut = self.fitting_prefix(weight, size, rest, max_width);
-                lines.push(rest[..cut].to_owned());
-                rest = &rest[cut..];
+            // The word starts a fresh line; it is cut wherever it reaches the edge, at least
+            // one character per line so wrapping always makes progress.
+            let mut piece_start = 0;
+            let mut piece_em = 0.0f32;
+            for (start, ch) in word.char_indices() {
+                let next_em = piece_em + face.advance_em(ch);
+                if !fits(next_em) && start > piece_start {
+                    lines.push(word[piece_start..start].to_owned());
+                    piece_start = start;
+                    piece_em = face.advance_em(ch);
+                } else {
+                    piece_em = next_em;
+                }
             }
-            line = rest.to_owned();
+            line = word[piece_start..].to_owned();
+            line_em = piece_em;
         }
         if !line.is_empty() || lines.is_empty() {
             lines.push(line);
         }
         lines
-    }
-
-    /// Byte length of the longest prefix of `word` that fits in `max_width`; at least one
-    /// character, so wrapping always makes progress.
-    fn fitting_prefix(&self, weight: Weight, size: f32, word: &str, max_width: f32) -> usize {
-        let face = self.face(weight);
-        let mut width = 0.0;
-        let mut cut = 0;
-        for (start, ch) in word.char_indices() {
-            width += face.advance_em(ch) * size;
-            if width > max_width && start > 0 {
-                break;
-            }
-            cut = start + ch.len_utf8();
-        }
-        cut
     }
 }
 
@@ -208,6 +211,29 @@ mod tests {
         let joined: String = lines.concat();
         let original: String = text.split_whitespace().collect();
         assert_eq!(joined.replace(' ', ""), original);
+    }
+
+    #[test]
+    fn a_word_too_long_for_a_line_is_cut_where_it_reaches_the_edge() {
+        let fonts = fonts();
+        let word = "abcdefghij".repeat(3000);
+        let text = format!("short {word} tail");
+        let lines = fonts.wrap(Weight::Regular, 9.0, &text, 200.0);
+        assert_eq!(lines.first().map(String::as_str), Some("short"));
+        assert!(lines.len() > 100, "{}", lines.len());
+        for line in &lines {
+            assert!(fonts.width(Weight::Regular, 9.0, line) <= 200.0, "{line}");
+        }
+        // Every cut line is full: one more character would not have fitted.
+        for pair in lines[1..lines.len() - 1].windows(2) {
+            let next = pair[1].chars().next().map(String::from).unwrap_or_default();
+            let longer = format!("{}{next}", pair[0]);
+            assert!(
+                fonts.width(Weight::Regular, 9.0, &longer) > 200.0,
+                "{longer}"
+            );
+        }
+        assert_eq!(lines.concat().replace(" ", ""), format!("short{word}tail"));
     }
 
     #[test]

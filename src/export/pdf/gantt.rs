@@ -379,7 +379,7 @@ mod tests {
         // The final project planned at 2 weeks against an estimate of 4–9: its band reaches
         // 7 weeks past the plan's finish.
         let mut settings = PlanSettings {
-            start: Some(day(2026, 11, 25)),
+            start: Some(crate::date::PlanDate::clamped(day(2026, 11, 25))),
             ..PlanSettings::default()
         };
         settings.stage_weeks.insert("final-project".to_owned(), 2);
@@ -409,7 +409,7 @@ mod tests {
     fn the_axis_names_every_year_and_its_labels_do_not_overlap() {
         // At 4 h a week the plan runs from Nov 2026 into 2029.
         let settings = PlanSettings {
-            start: Some(day(2026, 11, 25)),
+            start: Some(crate::date::PlanDate::clamped(day(2026, 11, 25))),
             hours_per_week: Some(4.0),
             ..PlanSettings::default()
         };

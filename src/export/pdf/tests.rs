@@ -7,6 +7,7 @@ use super::canvas::Op;
 use super::fonts::Fonts;
 use super::layout::{Geometry, MIN_FILL, outside, paginate};
 use super::{content, lay_out};
+use crate::date::PlanDate;
 use crate::export::model::PlanDoc;
 use crate::export::{ExportInput, Paper};
 use crate::plan::Plan;
@@ -28,7 +29,7 @@ fn fonts() -> Fonts {
 /// Lays out `roadmap` with a few items done and noted, and runs `check` on the result.
 fn with_doc(roadmap: &Roadmap, check: impl FnOnce(&PlanDoc<'_>)) {
     let settings = PlanSettings {
-        start: Some(day(2026, 1, 7)),
+        start: Some(PlanDate::clamped(day(2026, 1, 7))),
         ..PlanSettings::default()
     };
     let today = day(2026, 3, 2);
@@ -306,4 +307,48 @@ mod page_fill {
             assert_pages_are_full_enough(&synthetic::shaped(&shape), paper);
         }
     }
+}
+
+#[test]
+fn a_300k_character_word_in_notes_stays_on_its_pages() {
+    let mut roadmap = crate::roadmap::embedded();
+    roadmap.phases.truncate(1);
+    roadmap.final_project = None;
+    // Letters found nowhere else in the plan, in a pattern, so a lost or doubled piece shows.
+    let word = |letters: &[char]| -> String {
+        (0..300_000usize)
+            .map(|i| letters[i / 5 % letters.len()])
+            .collect()
+    };
+    let (stage_word, item_word) = (word(&['Q', 'X', 'Z', 'J']), word(&['K', 'W', 'V', 'Y']));
+    let mut progress = RoadmapProgress::default();
+    progress.plan.start = Some(PlanDate::clamped(day(2026, 1, 7)));
+    progress
+        .stage_notes
+        .insert(roadmap.phases[0].id.clone(), stage_word.clone());
+    if let Some(item) = roadmap.items().next() {
+        progress.set_note(&item.item.id, &item_word);
+    }
+    let plan = Plan::new(std::sync::Arc::new(roadmap), progress, day(2026, 3, 2));
+    let input = ExportInput {
+        plan: &plan,
+        paper: Paper::A4,
+    };
+    let doc = PlanDoc::new(&input);
+    // No block taller than a page, nothing outside the content area.
+    let pages = assert_nothing_clipped(&doc, Paper::A4);
+    assert!(pages > 40, "{pages} pages");
+    let fonts = fonts();
+    let laid_out = lay_out(&doc, &fonts, &Geometry::for_page(Paper::A4.size_pt()));
+    let only = |letters: &str| -> String {
+        laid_out
+            .pages
+            .iter()
+            .flat_map(|page| page.ops.iter().filter_map(texts))
+            .flat_map(str::split_whitespace)
+            .filter(|piece| piece.chars().all(|c| letters.contains(c)))
+            .collect()
+    };
+    assert!(only("QXZJ") == stage_word, "the phase's note is not whole");
+    assert!(only("KWVY") == item_word, "the item's note is not whole");
 }
