@@ -90,7 +90,9 @@ fn past_midnight_ticks_get_the_new_date_and_the_plan_moves_on() {
     // The frame egui draws when it wakes the window.
     harness.run();
     assert_eq!(harness.state().today(), date(2026, 11, 26));
-    harness.get_by_role_and_label(Role::CheckBox, SECOND).click();
+    harness
+        .get_by_role_and_label(Role::CheckBox, SECOND)
+        .click();
     harness.run();
     assert_eq!(done_on(&harness, SECOND), Some(date(2026, 11, 26)));
     assert_eq!(
@@ -104,14 +106,25 @@ fn past_midnight_ticks_get_the_new_date_and_the_plan_moves_on() {
 
     // With no saved start the plan starts today, so it starts on the new day; the week plan
     // says so too.
-    assert_eq!(harness.state_mut().plan().schedule().start, date(2026, 11, 26));
+    assert_eq!(
+        harness.state_mut().plan().schedule().start,
+        date(2026, 11, 26)
+    );
     harness.get_by_label("Weeks").click();
     harness.run();
     assert!(
-        harness.query_all_by_label_contains("26 Nov 2026 – ").count() > 0,
+        harness
+            .query_all_by_label_contains("26 Nov 2026 – ")
+            .count()
+            > 0,
         "the plan panel shows the new start"
     );
-    assert_eq!(harness.query_all_by_label_contains("25 Nov 2026 – ").count(), 0);
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("25 Nov 2026 – ")
+            .count(),
+        0
+    );
 }
 
 #[test]
