@@ -291,4 +291,13 @@ fn the_documented_example_is_valid() {
         roadmap::parse_roadmap(&doc[start..end], "docs example").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(roadmap.id, "rust-basics");
     assert_eq!(roadmap.item_count(), 5);
+    // The example shows format 2: a topic with its own resource, beside the phase's.
+    assert_eq!(roadmap.format, roadmap::FORMAT_VERSION);
+    let borrows = roadmap
+        .items()
+        .find(|item| item.item.id == "borrows")
+        .expect("the borrows topic");
+    assert_eq!(borrows.item.resources.len(), 1);
+    assert_eq!(borrows.item.resources[0].kind, roadmap::ResourceKind::Book);
+    assert_eq!(roadmap.resource_count(), 2);
 }

@@ -46,6 +46,52 @@ fn minimal_file_is_valid() {
 }
 
 #[test]
+fn format_2_items_carry_their_own_resources() {
+    let roadmap = roadmap::read_roadmap_file(&fixture("item-resources.ron")).expect("valid");
+    assert_eq!(roadmap.format, 2);
+    let phase = &roadmap.phases[0];
+    let syntax = &phase.topic_groups[0].topics[0];
+    let titles: Vec<&str> = syntax.resources.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(titles, ["The syntax reference", "Syntax in ten minutes"]);
+    assert!(phase.topic_groups[0].topics[1].resources.is_empty());
+    assert_eq!(phase.hands_on[0].resources[0].id, "hello-guide");
+    // Phase resources stay, and every link is counted.
+    assert_eq!(phase.resources.len(), 1);
+    assert_eq!(roadmap.resource_count(), 4);
+}
+
+#[test]
+fn item_resources_in_a_format_1_file_are_refused_with_the_fix() {
+    check(
+        "item-resources-format-1.ron",
+        Some((16, 52)),
+        "item \"syntax\" has its own resources, which need `format: 2`",
+    );
+}
+
+#[test]
+fn an_item_resource_is_checked_like_a_phase_resource() {
+    check(
+        "item-resource-bad-url.ron",
+        Some((24, 65)),
+        "resource \"hello-guide\" has url \"example.org/hello\"",
+    );
+    // An item resource's id must be unique across the file too.
+    let text = std::fs::read_to_string(fixture("item-resources.ron")).expect("fixture");
+    let text = text.replace("id: \"hello-guide\"", "id: \"syntax\"");
+    let err = roadmap::parse_roadmap(&text, "dup.ron").expect_err("duplicate");
+    assert_eq!(err.position, Some((24, 22)), "{err}");
+    assert!(err.message.contains("duplicate id \"syntax\""), "{err}");
+}
+
+#[test]
+fn format_1_files_still_load() {
+    let roadmap = roadmap::read_roadmap_file(&fixture("minimal.ron")).expect("valid");
+    assert_eq!(roadmap.format, 1);
+    assert!(roadmap.items().all(|item| item.item.resources.is_empty()));
+}
+
+#[test]
 fn syntax_error_points_at_the_line() {
     check("syntax-error.ron", Some((6, 5)), "expected a comma");
 }
@@ -306,6 +352,29 @@ fn check_command_summarises_a_good_file() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         stdout.contains("6 phases (2 optional) + final project, 50 checklist items, 12 resources, 10–17 months; 7–12 without optional phases"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("format 1: resources belong to phases; with `format: 2` topics and exercises can carry their own"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_command_explains_format_2() {
+    let output = Command::new(env!("CARGO_BIN_EXE_study-planner"))
+        .arg("check")
+        .arg(fixture("item-resources.ron"))
+        .output()
+        .expect("run study-planner");
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("1 phase (0 optional), 3 checklist items, 4 resources"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("format 2: resources on phases and on items (3 resources on items)"),
         "{stdout}"
     );
 }

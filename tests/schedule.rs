@@ -44,6 +44,7 @@ fn items(prefix: &str, count: usize) -> Vec<Item> {
         .map(|i| Item {
             id: format!("{prefix}-item-{i}"),
             text: format!("Item {i} of {prefix}"),
+            resources: Vec::new(),
         })
         .collect()
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
-use super::{FORMAT_VERSION, MonthRange, Roadmap, position};
+use super::{FORMAT_VERSION, ITEM_RESOURCES_FORMAT, Item, MonthRange, Resource, Roadmap, position};
 
 /// Roadmaps are hand-written text; anything bigger is a mistake (or an attack on memory).
 pub const MAX_ROADMAP_BYTES: usize = 1024 * 1024;
@@ -194,7 +194,7 @@ fn validate(roadmap: &Roadmap, text: &str, name: &str) -> Result<(), LoadError> 
         return fail(
             locator.field(None, "format"),
             format!(
-                "this roadmap uses format {}, but this version of study-planner reads format {FORMAT_VERSION}; update study-planner",
+                "this roadmap uses format {}, but this version of study-planner reads formats 1 to {FORMAT_VERSION}; update study-planner",
                 roadmap.format
             ),
         );
@@ -202,7 +202,9 @@ fn validate(roadmap: &Roadmap, text: &str, name: &str) -> Result<(), LoadError> 
     if roadmap.format == 0 {
         return fail(
             locator.field(None, "format"),
-            format!("expected `format: {FORMAT_VERSION}`"),
+            format!(
+                "expected `format: {FORMAT_VERSION}` (or `format: 1` for a file whose resources all belong to phases)"
+            ),
         );
     }
 
@@ -276,20 +278,10 @@ fn validate(roadmap: &Roadmap, text: &str, name: &str) -> Result<(), LoadError> 
             .flat_map(|g| &g.topics)
             .chain(&phase.hands_on)
         {
-            let at = locator.id(&item.id, 0);
-            let what = format!("item \"{}\"", item.id);
-            non_empty(&locator, at, "text", &item.text, &what).map_err(|m| err(name, m))?;
+            check_item(&locator, roadmap.format, item).map_err(|m| err(name, m))?;
         }
         for resource in &phase.resources {
-            let at = locator.id(&resource.id, 0);
-            let what = format!("resource \"{}\"", resource.id);
-            non_empty(&locator, at, "title", &resource.title, &what).map_err(|m| err(name, m))?;
-            if let Err(problem) = check_url(&resource.url) {
-                return fail(
-                    locator.field(at, "url"),
-                    format!("{what} has url \"{}\": {problem}", shown_url(&resource.url)),
-                );
-            }
+            check_resource(&locator, resource).map_err(|m| err(name, m))?;
         }
     }
     if let Some(project) = &roadmap.final_project {
@@ -307,9 +299,7 @@ fn validate(roadmap: &Roadmap, text: &str, name: &str) -> Result<(), LoadError> 
         }
         check_months(&locator, at, project.duration_months, &what).map_err(|m| err(name, m))?;
         for item in project.tech_stack.iter().chain(&project.ideas) {
-            let at = locator.id(&item.id, 0);
-            let what = format!("item \"{}\"", item.id);
-            non_empty(&locator, at, "text", &item.text, &what).map_err(|m| err(name, m))?;
+            check_item(&locator, roadmap.format, item).map_err(|m| err(name, m))?;
         }
     }
     if let Some(summary) = &roadmap.summary {
@@ -325,6 +315,41 @@ fn validate(roadmap: &Roadmap, text: &str, name: &str) -> Result<(), LoadError> 
                 ),
             );
         }
+    }
+    Ok(())
+}
+
+/// An item's text, and its own resources (format 2 only).
+fn check_item(locator: &Locator<'_>, format: u32, item: &Item) -> Result<(), Located> {
+    let at = locator.id(&item.id, 0);
+    let what = format!("item \"{}\"", item.id);
+    non_empty(locator, at, "text", &item.text, &what)?;
+    if !item.resources.is_empty() && format < ITEM_RESOURCES_FORMAT {
+        return Err((
+            locator.line_col(locator.field(at, "resources")),
+            format!(
+                "{what} has its own resources, which need `format: {ITEM_RESOURCES_FORMAT}`; \
+                 this file says `format: {format}` (resources per phase only): change it to \
+                 `format: {ITEM_RESOURCES_FORMAT}`"
+            ),
+        ));
+    }
+    for resource in &item.resources {
+        check_resource(locator, resource)?;
+    }
+    Ok(())
+}
+
+/// A resource's title and link, wherever it sits (a phase or an item).
+fn check_resource(locator: &Locator<'_>, resource: &Resource) -> Result<(), Located> {
+    let at = locator.id(&resource.id, 0);
+    let what = format!("resource \"{}\"", resource.id);
+    non_empty(locator, at, "title", &resource.title, &what)?;
+    if let Err(problem) = check_url(&resource.url) {
+        return Err((
+            locator.line_col(locator.field(at, "url")),
+            format!("{what} has url \"{}\": {problem}", shown_url(&resource.url)),
+        ));
     }
     Ok(())
 }
@@ -421,6 +446,11 @@ fn check_url(url: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether the loader accepts this link (the importer asks before it makes a resource).
+pub(crate) fn is_web_url(url: &str) -> bool {
+    check_url(url).is_ok()
+}
+
 /// Unicode's bidirectional formatting characters (embeddings, overrides, isolates, marks).
 fn is_bidi_control(ch: char) -> bool {
     matches!(
@@ -457,17 +487,32 @@ fn all_ids(roadmap: &Roadmap) -> Vec<&str> {
     for phase in &roadmap.phases {
         ids.push(&phase.id);
         for group in &phase.topic_groups {
-            ids.extend(group.topics.iter().map(|i| i.id.as_str()));
+            group.topics.iter().for_each(|i| push_item_ids(&mut ids, i));
         }
-        ids.extend(phase.hands_on.iter().map(|i| i.id.as_str()));
+        phase
+            .hands_on
+            .iter()
+            .for_each(|i| push_item_ids(&mut ids, i));
         ids.extend(phase.resources.iter().map(|r| r.id.as_str()));
     }
     if let Some(project) = &roadmap.final_project {
         ids.push(&project.id);
-        ids.extend(project.tech_stack.iter().map(|i| i.id.as_str()));
-        ids.extend(project.ideas.iter().map(|i| i.id.as_str()));
+        project
+            .tech_stack
+            .iter()
+            .for_each(|i| push_item_ids(&mut ids, i));
+        project
+            .ideas
+            .iter()
+            .for_each(|i| push_item_ids(&mut ids, i));
     }
     ids
+}
+
+/// An item's id, then its own resources' ids (their order in the file).
+fn push_item_ids<'a>(ids: &mut Vec<&'a str>, item: &'a Item) {
+    ids.push(&item.id);
+    ids.extend(item.resources.iter().map(|r| r.id.as_str()));
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod load;
 mod position;
 pub mod synthetic;
 
+pub(crate) use load::is_web_url;
 pub use load::{LoadError, MAX_ROADMAP_BYTES, parse_roadmap, read_roadmap_file};
 
 use serde::{Deserialize, Serialize};
@@ -22,7 +23,16 @@ pub const EMBEDDED_NAME: &str = "roadmap.ron (embedded)";
 
 /// The current version of the roadmap format. Files with a higher `format` are refused with a
 /// message rather than half-read.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// - Format 1: resources belong to phases only.
+/// - Format 2: topics and hands-on items (and final-project items) may carry their own
+///   `resources` too, so a link stays with the topic that needs it. Format 1 files are still
+///   read; an item with resources in a file that says `format: 1` is refused, because the
+///   study-planner versions that read only format 1 would reject the file anyway.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The first format in which items may carry their own resources.
+pub const ITEM_RESOURCES_FORMAT: u32 = 2;
 
 /// Parses the embedded roadmap.
 ///
@@ -93,6 +103,10 @@ pub struct TopicGroup {
 pub struct Item {
     pub id: String,
     pub text: String,
+    /// Material for this item alone (format 2): shown under the item, and printed on the week
+    /// that studies it rather than with the whole phase.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<Resource>,
 }
 
 /// A link to learning material.
@@ -345,8 +359,11 @@ impl Roadmap {
         self.items().count()
     }
 
+    /// Every link: the phases' own and their items'.
     pub fn resource_count(&self) -> usize {
-        self.phases.iter().map(|p| p.resources.len()).sum()
+        let phases: usize = self.phases.iter().map(|p| p.resources.len()).sum();
+        let items: usize = self.items().map(|i| i.item.resources.len()).sum();
+        phases + items
     }
 
     /// The whole estimate: every phase and the final project.
@@ -385,6 +402,24 @@ impl Roadmap {
 
     pub fn phase(&self, id: &str) -> Option<&Phase> {
         self.phases.iter().find(|p| p.id == id)
+    }
+
+    /// Which format the file uses and what that means, for `study-planner check`.
+    pub fn format_text(&self) -> String {
+        let on_items: usize = self.items().map(|i| i.item.resources.len()).sum();
+        if self.format < ITEM_RESOURCES_FORMAT {
+            format!(
+                "format {}: resources belong to phases; with `format: {ITEM_RESOURCES_FORMAT}` \
+                 topics and exercises can carry their own (docs/roadmap-format.md)",
+                self.format
+            )
+        } else {
+            format!(
+                "format {}: resources on phases and on items ({} on items)",
+                self.format,
+                plural(on_items, "resource")
+            )
+        }
     }
 
     /// One line for `study-planner check`: phases, items, duration range.

@@ -203,6 +203,7 @@ fn item(id: &str, seed: usize) -> Item {
     Item {
         id: id.to_owned(),
         text: format!("{id}: {}{tail}", text.join(" ")),
+        resources: Vec::new(),
     }
 }
 
