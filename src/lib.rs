@@ -10,6 +10,7 @@ pub mod date;
 pub mod export;
 pub mod filter;
 pub mod gantt;
+pub mod import;
 pub mod paths;
 pub mod plan;
 pub mod progress;

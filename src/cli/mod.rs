@@ -47,7 +47,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check a roadmap file: prints FILE:LINE:COL: message and exits 1 when it is broken, or a
-    /// one-line summary when it is good.
+    /// summary and its format when it is good. Format 1 keeps resources on phases only;
+    /// format 2 also lets every topic and hands-on item carry its own `resources`. Both are
+    /// read.
     Check {
         /// The roadmap file to check.
         file: PathBuf,
@@ -62,6 +64,16 @@ pub enum Command {
         /// "optional", "progress": {"complete", "total"}}], ...}; "end" and "finish" are inclusive
         #[arg(long)]
         json: bool,
+    },
+    /// Turn a roadmap written as Markdown (.md) or plain text (.txt) into the roadmap format
+    /// (RON), printed to standard output unless --out FILE is given. Every line it cannot
+    /// place is reported on standard error as FILE:LINE: skipped "…" (why).
+    Import {
+        /// The Markdown or text file.
+        file: PathBuf,
+        /// Write the roadmap here instead of standard output.
+        #[arg(long, value_name = "FILE.ron")]
+        out: Option<PathBuf>,
     },
     /// Export the plan: a printable PDF, calendar events (.ics), Markdown checklists or CSV.
     /// Text formats go to standard output unless --out FILE is given.
@@ -106,6 +118,7 @@ pub fn run_cli(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Check { ref file }) => Ok(check(file)),
         Some(Command::Plan { ref plan, json }) => plan::run(&cli, plan, json),
         Some(Command::Export(ref args)) => export::run(&cli, args),
+        Some(Command::Import { ref file, ref out }) => import(file, out.as_deref()),
         None => open_window(&cli),
     }
 }
@@ -114,6 +127,7 @@ fn check(file: &Path) -> ExitCode {
     match roadmap::read_roadmap_file(file) {
         Ok(roadmap) => {
             println!("{}: ok: {}", file.display(), roadmap.summary_line());
+            println!("{}: {}", file.display(), roadmap.format_text());
             ExitCode::SUCCESS
         }
         Err(err) => {
@@ -121,6 +135,36 @@ fn check(file: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `study-planner import`: the notes go to standard error, the RON to standard output or
+/// `--out` (written atomically, so a half-written roadmap never replaces a good one).
+fn import(file: &Path, out: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let imported = match crate::import::read_file(file) {
+        Ok(imported) => imported,
+        Err(err) => {
+            eprintln!("{err}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    for message in imported.messages() {
+        eprintln!("{message}");
+    }
+    let ron = imported.to_ron();
+    match out {
+        Some(path) => {
+            crate::storage::atomic_write(&crate::storage::RealFs, path, ron.as_bytes())
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!(
+                "{}: wrote {}: {}",
+                file.display(),
+                path.display(),
+                imported.roadmap.summary_line()
+            );
+        }
+        None => print!("{ron}"),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The roadmap the command line asks for: `--roadmap FILE` or the embedded one.
