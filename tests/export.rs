@@ -9,6 +9,8 @@
     reason = "everything in an integration test crate is test code, but clippy only counts #[test] functions as tests; a helper that cannot set up fails the test loudly"
 )]
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -529,16 +531,10 @@ mod window {
 
     fn harness(data_dir: &Path) -> Harness<'static, StudyPlannerApp> {
         let options = AppOptions {
-            roadmap: Arc::new(roadmap::embedded()),
-            data_dir: data_dir.to_owned(),
-            view: View::Cards,
-            screenshot: None,
-            clock: chrono::NaiveDate::from_ymd_opt(2026, 2, 16)
-                .map_or_else(Clock::system, Clock::on),
+            clock: study_planner::clock::Clock::on(super::common::date(2026, 2, 16)),
+            ..super::common::options(data_dir, View::Cards)
         };
-        Harness::builder()
-            .with_size(egui::vec2(1200.0, 800.0))
-            .build_eframe(|cc| StudyPlannerApp::new(cc, options))
+        super::common::open_app_with(options, egui::vec2(1200.0, 800.0))
     }
 
     /// Clicks "Print…" and runs frames until the background job has reported its outcome.
@@ -802,18 +798,12 @@ mod command_line {
     use super::{ExportFormat, Fixture, Paper, PlanDate, day, embedded, roadmap};
     use study_planner::progress::{PlanSettings, RoadmapProgress};
 
+    /// `study-planner export ARGS` on the learner data in `data_dir`.
     fn run(args: &[&str], data_dir: &std::path::Path) -> Output {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_study-planner"))
-            .arg("export")
-            .args(args)
-            .arg("--data-dir")
-            .arg(data_dir)
-            .env_remove("STUDY_PLANNER_DATA_DIR")
-            .output();
-        match output {
-            Ok(output) => output,
-            Err(err) => panic!("cannot run study-planner: {err}"),
-        }
+        let args: Vec<&str> = std::iter::once("export")
+            .chain(args.iter().copied())
+            .collect();
+        super::common::run_binary_in(data_dir, &args)
     }
 
     /// The fixture's plan with no progress: what a fresh data folder gives the command line.

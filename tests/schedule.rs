@@ -7,6 +7,8 @@
     reason = "everything in an integration test crate is test code, but clippy only counts #[test] functions as tests; a helper that cannot set up fails the test loudly"
 )]
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -626,27 +628,7 @@ fn replan_moves_the_first_unfinished_phase_to_this_week() {
     );
 }
 
-/// Runs the real binary with a fresh data folder.
-fn run_binary(args: &[&str]) -> std::process::Output {
-    let Ok(data_dir) = tempfile::tempdir() else {
-        panic!("cannot make a temporary folder");
-    };
-    run_binary_in(data_dir.path(), args)
-}
-
-/// Runs the real binary on the learner data in `data_dir`.
-fn run_binary_in(data_dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_study-planner"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data_dir)
-        .env_remove("STUDY_PLANNER_DATA_DIR")
-        .output();
-    match output {
-        Ok(output) => output,
-        Err(err) => panic!("cannot run study-planner: {err}"),
-    }
-}
+use common::{run_binary, run_binary_in};
 
 #[test]
 fn plan_json_has_the_documented_shape_and_the_engine_numbers() {

@@ -1,5 +1,7 @@
 //! The real app, headless: the phase cards show the roadmap a learner came for.
 
+mod common;
+
 use std::sync::Arc;
 
 use egui::accesskit::Role;
@@ -15,16 +17,7 @@ fn clock_on(y: i32, m: u32, d: u32) -> Clock {
 }
 
 fn app_harness(data_dir: &std::path::Path) -> Harness<'static, StudyPlannerApp> {
-    let options = AppOptions {
-        roadmap: Arc::new(roadmap::embedded()),
-        data_dir: data_dir.to_owned(),
-        view: View::Cards,
-        screenshot: None,
-        clock: clock_on(2026, 11, 25),
-    };
-    Harness::builder()
-        .with_size(egui::vec2(1200.0, 900.0))
-        .build_eframe(|cc| StudyPlannerApp::new(cc, options))
+    common::open_app_sized(data_dir, View::Cards, egui::vec2(1200.0, 900.0))
 }
 
 #[test]

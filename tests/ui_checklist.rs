@@ -7,14 +7,15 @@
     reason = "everything in an integration test crate is test code, but clippy only counts #[test] functions as tests; a helper that cannot set up fails the test loudly"
 )]
 
+mod common;
+
 use std::path::Path;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use egui::accesskit::{Role, Toggled};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
-use study_planner::app::{AppOptions, StudyPlannerApp, View};
+use study_planner::app::{StudyPlannerApp, View};
 use study_planner::progress::ItemState;
 use study_planner::roadmap;
 use study_planner::storage::{PROGRESS_FILE, ReadOnlyReason};
@@ -26,18 +27,7 @@ fn today() -> NaiveDate {
 }
 
 fn app_harness(data_dir: &Path) -> Harness<'static, StudyPlannerApp> {
-    let options = AppOptions {
-        roadmap: Arc::new(roadmap::embedded()),
-        data_dir: data_dir.to_owned(),
-        view: View::Cards,
-        screenshot: None,
-        clock: study_planner::clock::Clock::on(today()),
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 900.0))
-        .build_eframe(|cc| StudyPlannerApp::new(cc, options));
-    harness.run();
-    harness
+    common::open_app_sized(data_dir, View::Cards, egui::vec2(1200.0, 900.0))
 }
 
 fn topic_id() -> String {

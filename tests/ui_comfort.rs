@@ -1,7 +1,8 @@
 //! Everyday comfort, driven through the real app's accessibility tree: find, undo and redo,
 //! every keyboard shortcut, theme and zoom remembered across runs.
 
-use std::collections::HashMap;
+mod common;
+
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -9,11 +10,10 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers, ThemePreference};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use study_planner::app::{AppOptions, StudyPlannerApp, View};
+use study_planner::app::{AppOptions, MemoryStorage, StudyPlannerApp, View};
 use study_planner::clock::Clock;
 use study_planner::progress::ItemState;
 use study_planner::progress::Pace;
-use study_planner::roadmap;
 
 /// A clock pinned at noon on that day (the tests' "today").
 fn clock_on(y: i32, m: u32, d: u32) -> Clock {
@@ -26,22 +26,11 @@ const OOP: &str = "Advanced OOP (Inheritance, Metaclasses, Design Patterns)";
 const OOP_ID: &str = "advanced-oop";
 
 fn options(data_dir: &std::path::Path) -> AppOptions {
-    AppOptions {
-        roadmap: Arc::new(roadmap::embedded()),
-        data_dir: data_dir.to_owned(),
-        view: View::Cards,
-        screenshot: None,
-        clock: clock_on(2026, 11, 25),
-    }
+    common::options(data_dir, View::Cards)
 }
 
 fn app_harness(data_dir: &std::path::Path) -> Harness<'static, StudyPlannerApp> {
-    let options = options(data_dir);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 900.0))
-        .build_eframe(|cc| StudyPlannerApp::new(cc, options));
-    harness.run();
-    harness
+    common::open_app_sized(data_dir, View::Cards, egui::vec2(1200.0, 900.0))
 }
 
 fn checkbox<'t>(
@@ -428,23 +417,6 @@ fn arrow_keys_move_between_items() {
     assert!(checkbox(&harness, next).is_focused());
     press(&mut harness, Modifiers::NONE, Key::ArrowUp);
     assert!(checkbox(&harness, OOP).is_focused());
-}
-
-/// eframe's storage, in memory: what a restart reads back.
-#[derive(Default)]
-struct MemoryStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 #[test]

@@ -7,7 +7,7 @@
     reason = "everything in an integration test crate is test code, but clippy only counts #[test] functions as tests; a helper that cannot set up fails the test loudly"
 )]
 
-use std::sync::Arc;
+mod common;
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
@@ -18,35 +18,12 @@ use study_planner::date::PlanDate;
 use study_planner::progress::ItemState;
 use study_planner::roadmap;
 
-/// Today in these tests: Wednesday 25 Nov 2026. With no saved start the plan starts today, so
-/// at the steady pace: 1. 25 Nov – 10 Jan (7 weeks), 2. 11 Jan – 28 Mar (11),
-/// 3. 29 Mar – 16 May (7), 4. 17 May – 4 Jul (7), 5. 5 Jul – 19 Sep (11), 6. 20 Sep – 5 Dec (11),
-/// final 6 Dec 2027 – 23 Jan 2028 (7).
-fn today() -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(2026, 11, 25)
-}
+// Today in these tests (`common::today`): Wednesday 25 Nov 2026. With no saved start the plan
+// starts today, so at the steady pace: 1. 25 Nov – 10 Jan (7 weeks), 2. 11 Jan – 28 Mar (11),
+// 3. 29 Mar – 16 May (7), 4. 17 May – 4 Jul (7), 5. 5 Jul – 19 Sep (11), 6. 20 Sep – 5 Dec (11),
+// final 6 Dec 2027 – 23 Jan 2028 (7).
 
-fn open_app(data_dir: &std::path::Path, view: View) -> Harness<'static, StudyPlannerApp> {
-    let options = AppOptions {
-        roadmap: Arc::new(roadmap::embedded()),
-        data_dir: data_dir.to_owned(),
-        view,
-        screenshot: None,
-        clock: today().map_or_else(Clock::system, Clock::on),
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
-        .build_eframe(|cc| StudyPlannerApp::new(cc, options));
-    harness.run();
-    harness
-}
-
-fn temp_dir() -> tempfile::TempDir {
-    match tempfile::tempdir() {
-        Ok(dir) => dir,
-        Err(err) => panic!("cannot make a temporary folder: {err}"),
-    }
-}
+use common::{open_app, temp_dir};
 
 /// The timeline's text for screen readers: every row's name and dates.
 fn timeline_text(harness: &Harness<'_, StudyPlannerApp>) -> String {
@@ -243,27 +220,7 @@ fn replan_from_today_moves_a_past_plan_to_this_week() {
 
     // A plan saved eight weeks ago with phase 1 finished: phase 2 moves to this week.
     let dir = temp_dir();
-    let saved = r#"(
-  version: 2,
-  roadmaps: {
-    "python-enterprise": (
-      items: {
-        "advanced-oop": (state: Done, done_on: Some("2026-10-12")),
-        "concurrency": (state: Done, done_on: Some("2026-10-22")),
-        "dependency-injection": (state: Done, done_on: Some("2026-11-02")),
-        "type-hints": (state: Skipped),
-        "logging-debugging": (state: Done, done_on: Some("2026-11-09")),
-        "dotnet-to-fastapi": (state: Done, done_on: Some("2026-11-10")),
-        "design-patterns": (state: Done, done_on: Some("2026-11-11")),
-      },
-      plan: (start: Some("2026-09-30")),
-    ),
-  },
-)
-"#;
-    if let Err(err) = std::fs::write(dir.path().join("progress.ron"), saved) {
-        panic!("cannot write the saved progress: {err}");
-    }
+    common::write_progress(dir.path(), &common::eight_weeks_in(2));
     let mut harness = open_app(dir.path(), View::Timeline);
     // Phase 2 was planned from 16 Nov; re-planning moves it to Monday 23 Nov, this week.
     harness.get_by_label("30 Sep – 15 Nov 2026");

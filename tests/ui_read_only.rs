@@ -11,35 +11,9 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use study_planner::app::{StudyPlannerApp, View};
 use study_planner::storage::ReadOnlyReason;
 
-use common::{open_app, temp_dir, write_progress};
+use common::{eight_weeks_in as saved, open_app, temp_dir, write_progress};
 
 const TOPIC: &str = "Dependency Injection in Python";
-
-/// A plan started eight weeks before today with phase 1 finished, so "Re-plan from today"
-/// would move something, a note on phase 1 and one on an item.
-fn saved(version: u32) -> String {
-    format!(
-        r#"(
-  version: {version},
-  roadmaps: {{
-    "python-enterprise": (
-      items: {{
-        "advanced-oop": (state: Done, done_on: Some("2026-10-12"), note: "see chapter 7"),
-        "concurrency": (state: Done, done_on: Some("2026-10-22")),
-        "dependency-injection": (state: Done, done_on: Some("2026-11-02")),
-        "type-hints": (state: Skipped),
-        "logging-debugging": (state: Done, done_on: Some("2026-11-09")),
-        "dotnet-to-fastapi": (state: Done, done_on: Some("2026-11-10")),
-        "design-patterns": (state: Done, done_on: Some("2026-11-11")),
-      }},
-      stage_notes: {{"advanced-python": "where I left off"}},
-      plan: (start: Some("2026-09-30")),
-    ),
-  }},
-)
-"#
-    )
-}
 
 fn disabled(harness: &Harness<'_, StudyPlannerApp>, label: &str) -> bool {
     harness.get_by_label(label).accesskit_node().is_disabled()

@@ -48,6 +48,7 @@ use crate::roadmap::Roadmap;
 pub use command::Command;
 use command::CommandQueue;
 use context::ViewContext;
+pub use prefs::MemoryStorage;
 use screenshot::ScreenshotTask;
 pub use view::View;
 

@@ -50,7 +50,11 @@ pub fn open_app_sized(
     view: View,
     size: egui::Vec2,
 ) -> Harness<'static, StudyPlannerApp> {
-    let options = options(data_dir, view);
+    open_app_with(options(data_dir, view), size)
+}
+
+/// The real app with `options`, `size` points large, after its first frames settled.
+pub fn open_app_with(options: AppOptions, size: egui::Vec2) -> Harness<'static, StudyPlannerApp> {
     let mut harness = Harness::builder()
         .with_size(size)
         .build_eframe(|cc| StudyPlannerApp::new(cc, options));
@@ -68,6 +72,11 @@ pub fn write_progress(data_dir: &Path, text: &str) {
     std::fs::write(data_dir.join("progress.ron"), text).expect("progress.ron can be written");
 }
 
+/// Runs the real binary with `args` on a fresh data folder.
+pub fn run_binary(args: &[&str]) -> Output {
+    run_binary_in(temp_dir().path(), args)
+}
+
 /// Runs the real binary with `args` on the learner data in `data_dir`.
 pub fn run_binary_in(data_dir: &Path, args: &[&str]) -> Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_study-planner"))
@@ -77,4 +86,31 @@ pub fn run_binary_in(data_dir: &Path, args: &[&str]) -> Output {
         .env_remove("STUDY_PLANNER_DATA_DIR")
         .output()
         .expect("study-planner runs")
+}
+
+/// A saved `progress.ron` of file format `version`: a plan started eight weeks before
+/// [`today`] (30 Sep 2026) with phase 1 finished, so "Re-plan from today" moves phase 2 to
+/// this week; a note on one item and one on phase 1.
+pub fn eight_weeks_in(version: u32) -> String {
+    format!(
+        r#"(
+  version: {version},
+  roadmaps: {{
+    "python-enterprise": (
+      items: {{
+        "advanced-oop": (state: Done, done_on: Some("2026-10-12"), note: "see chapter 7"),
+        "concurrency": (state: Done, done_on: Some("2026-10-22")),
+        "dependency-injection": (state: Done, done_on: Some("2026-11-02")),
+        "type-hints": (state: Skipped),
+        "logging-debugging": (state: Done, done_on: Some("2026-11-09")),
+        "dotnet-to-fastapi": (state: Done, done_on: Some("2026-11-10")),
+        "design-patterns": (state: Done, done_on: Some("2026-11-11")),
+      }},
+      stage_notes: {{"advanced-python": "where I left off"}},
+      plan: (start: Some("2026-09-30")),
+    ),
+  }},
+)
+"#
+    )
 }
