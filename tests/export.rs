@@ -526,7 +526,7 @@ mod window {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
     use study_planner::app::{AppOptions, StudyPlannerApp, View};
-    use study_planner::clock::Clock;
+
     use study_planner::roadmap;
 
     fn harness(data_dir: &Path) -> Harness<'static, StudyPlannerApp> {

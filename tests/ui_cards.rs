@@ -8,13 +8,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use study_planner::app::{AppOptions, StudyPlannerApp, View};
-use study_planner::clock::Clock;
 use study_planner::roadmap;
-
-/// A clock pinned at noon on that day (the tests' "today").
-fn clock_on(y: i32, m: u32, d: u32) -> Clock {
-    chrono::NaiveDate::from_ymd_opt(y, m, d).map_or_else(Clock::system, Clock::on)
-}
 
 fn app_harness(data_dir: &std::path::Path) -> Harness<'static, StudyPlannerApp> {
     common::open_app_sized(data_dir, View::Cards, egui::vec2(1200.0, 900.0))

@@ -11,14 +11,8 @@ use egui::{Key, Modifiers, ThemePreference};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use study_planner::app::{AppOptions, MemoryStorage, StudyPlannerApp, View};
-use study_planner::clock::Clock;
 use study_planner::progress::ItemState;
 use study_planner::progress::Pace;
-
-/// A clock pinned at noon on that day (the tests' "today").
-fn clock_on(y: i32, m: u32, d: u32) -> Clock {
-    chrono::NaiveDate::from_ymd_opt(y, m, d).map_or_else(Clock::system, Clock::on)
-}
 
 const ORM: &str = "Database ORM: SQLAlchemy (for PostgreSQL, MySQL)";
 const ORM_ID: &str = "sqlalchemy";
