@@ -6,6 +6,7 @@
 //! ```text
 //! xvfb-run -a cargo run --example scripted_screenshot -- /tmp/find.png ctrl+f "type:sqlalchemy"
 //! xvfb-run -a cargo run --example scripted_screenshot -- /tmp/help.png f1 light
+//! xvfb-run -a cargo run --example scripted_screenshot -- --data-dir assets/demo /tmp/t.png size:800x600 ctrl+2
 //! ```
 //!
 //! Steps: `ctrl+f`, `ctrl+1`/`ctrl+2`/`ctrl+3`, `ctrl+plus`, `f1`, `space`, `tab`,
@@ -118,9 +119,16 @@ impl eframe::App for Scripted {
 }
 
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    // `--data-dir DIR` first: a copy of DIR's progress file is used (the demo's, say).
+    let seed = if args.peek().map(String::as_str) == Some("--data-dir") {
+        args.next();
+        args.next().map(PathBuf::from)
+    } else {
+        None
+    };
     let Some(out) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: scripted_screenshot OUT.png [STEP…]");
+        eprintln!("usage: scripted_screenshot [--data-dir DIR] OUT.png [STEP…]");
         return ExitCode::FAILURE;
     };
     let steps = match args
@@ -134,6 +142,14 @@ fn main() -> ExitCode {
         }
     };
     let data_dir = std::env::temp_dir().join(format!("scripted-screenshot-{}", std::process::id()));
+    if let Some(seed) = seed {
+        let copied = std::fs::create_dir_all(&data_dir)
+            .and_then(|()| std::fs::copy(seed.join("progress.ron"), data_dir.join("progress.ron")));
+        if let Err(err) = copied {
+            eprintln!("scripted_screenshot: cannot copy {}: {err}", seed.display());
+            return ExitCode::FAILURE;
+        }
+    }
     let options = AppOptions {
         roadmap: Arc::new(study_planner::roadmap::embedded()),
         data_dir: data_dir.clone(),

@@ -266,7 +266,8 @@ fn clicking_a_bar_opens_that_phase_card() {
         tooltip.as_deref(),
         Some(
             "4. Frontend\n17 May – 4 Jul 2027 · 7 weeks\nEstimate: 4–9 weeks\n\
-             Progress: 0 of 6 complete\nClick to open the phase"
+             Progress: 0 of 6 complete\n\
+             Click to open the phase; drag its right end to change its length"
         )
     );
     assert_eq!(harness.state().view(), View::Cards);

@@ -26,6 +26,8 @@ pub struct FindState {
     pub states: StateFilter,
     /// Ctrl+F asks for the find box to take the keyboard focus on the next draw.
     pub focus_requested: bool,
+    /// The find box's widget id as last drawn (Escape in it clears it).
+    pub box_id: Option<egui::Id>,
 }
 
 /// The find box, the state filter, and how many items match. Returns the filter the views
@@ -41,11 +43,14 @@ pub fn find_bar_ui(ui: &mut Ui, find: &mut FindState, plan: &Plan) -> Filter {
                 .hint_text("titles, topics, resources, notes"),
         );
         let edit = edit.labelled_by(label.id);
+        find.box_id = Some(edit.id);
         if find.focus_requested {
             edit.request_focus();
             find.focus_requested = false;
         }
-        edit.on_hover_text("Find (Ctrl+F): every word must match, case does not matter");
+        edit.on_hover_text(
+            "Find (Ctrl+F): every word must match, case does not matter; Esc clears it",
+        );
         if !find.query.is_empty() && ui.small_button("Clear").clicked() {
             find.query.clear();
         }

@@ -296,6 +296,7 @@ impl eframe::App for StudyPlannerApp {
         self.history.begin_frame(ui.ctx());
         let plan = self.plan();
         let editable = self.saving.editable();
+        self.plan_views.cancel_drag_on_escape(ui);
         shortcuts::shortcuts_ui(ui, &mut self.ui_state, &self.commands);
         header::header_ui(
             ui,

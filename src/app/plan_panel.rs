@@ -216,14 +216,7 @@ fn stage_row_ui(ui: &mut Ui, stage: &ScheduledStage, set: &mut dyn FnMut(Change<
         if weeks != stage.weeks {
             let id = stage.id.clone();
             let preset = stage.preset_weeks;
-            set(&move |s| {
-                // Back at the preset length: forget the override, so pace changes apply again.
-                if weeks == preset {
-                    s.stage_weeks.remove(&id);
-                } else {
-                    s.stage_weeks.insert(id.clone(), weeks);
-                }
-            });
+            set(&move |s| s.set_stage_weeks(&id, weeks, preset));
         }
     });
     let dates = date_range(stage.start, stage.end);

@@ -30,7 +30,19 @@ pub const CLOSE_HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, 
 /// help and print set the window state the toolbar and panels read.
 pub fn shortcuts_ui(ui: &Ui, ui_state: &mut UiState, commands: &CommandQueue) {
     let typing = ui.ctx().text_edit_focused();
+    let in_find_box =
+        ui_state.find.box_id.is_some() && ui.ctx().memory(|m| m.focused()) == ui_state.find.box_id;
     ui.ctx().input_mut(|input| {
+        // Escape closes help first; otherwise it clears the find box (from the box itself
+        // too, or from anywhere but another text field).
+        if ui_state.help_open && input.consume_shortcut(&CLOSE_HELP) {
+            ui_state.help_open = false;
+        } else if !ui_state.find.query.is_empty()
+            && (in_find_box || !typing)
+            && input.consume_shortcut(&CLOSE_HELP)
+        {
+            ui_state.find.query.clear();
+        }
         for (shortcut, view) in [
             (SHOW_CARDS, View::Cards),
             (SHOW_TIMELINE, View::Timeline),
@@ -60,9 +72,6 @@ pub fn shortcuts_ui(ui: &Ui, ui_state: &mut UiState, commands: &CommandQueue) {
         }
         if input.consume_shortcut(&HELP_ALT) {
             ui_state.help_open = !ui_state.help_open;
-        }
-        if ui_state.help_open && input.consume_shortcut(&CLOSE_HELP) {
-            ui_state.help_open = false;
         }
     });
 }
@@ -116,7 +125,14 @@ pub fn help_rows(ctx: &egui::Context) -> Vec<(String, &'static str)> {
             "D / P / S / N".to_owned(),
             "Focused item: done / in progress / skipped / not started",
         ),
+        (
+            "← / → on a timeline bar".to_owned(),
+            "One week shorter / longer (Enter opens its phase)",
+        ),
         (format!("{} or ?", keys(&HELP)), "Show or hide this help"),
-        (keys(&CLOSE_HELP), "Close this help"),
+        (
+            keys(&CLOSE_HELP),
+            "Cancel a drag on the timeline, close this help, or clear the find box",
+        ),
     ]
 }

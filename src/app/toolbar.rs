@@ -16,6 +16,12 @@ pub const REDO_LABEL: &str = "Redo";
 pub const APPEARANCE_LABEL: &str = "Appearance";
 pub const HELP_LABEL: &str = "Keyboard shortcuts and help";
 
+/// Room the buttons on the right (undo, redo, appearance, help) need beside the find controls.
+const BUTTONS_WIDTH: f32 = 280.0;
+/// The find controls' width before they were first measured (the box, the state filter and a
+/// match count).
+const FIND_WIDTH_GUESS: f32 = 500.0;
+
 /// Whether the undo and redo buttons may be used (never in a read-only window).
 #[derive(Clone, Copy, Debug)]
 pub struct UndoState {
@@ -34,18 +40,39 @@ pub fn toolbar_ui(
     egui::Panel::top("toolbar")
         .show(ui, |ui| {
             ui.add_space(2.0);
-            let filter = ui
-                .horizontal_wrapped(|ui| {
-                    let filter = find_bar_ui(ui, &mut ui_state.find, plan);
-                    ui.with_layout(Layout::right_to_left(egui::Align::Center), |ui| {
-                        help_button_ui(ui, ui_state);
-                        appearance_menu_ui(ui);
-                        ui.separator();
-                        undo_buttons_ui(ui, undo, commands);
-                    });
-                    filter
+            let buttons = |ui: &mut Ui, ui_state: &mut UiState| {
+                ui.with_layout(Layout::right_to_left(egui::Align::Center), |ui| {
+                    help_button_ui(ui, ui_state);
+                    appearance_menu_ui(ui);
+                    ui.separator();
+                    undo_buttons_ui(ui, undo, commands);
+                });
+            };
+            // One line when the find controls (as wide as last frame) and the buttons fit.
+            let find_width_id = egui::Id::unique("toolbar-find-width");
+            let find_width = ui
+                .data(|d| d.get_temp::<f32>(find_width_id))
+                .unwrap_or(FIND_WIDTH_GUESS);
+            let (filter, measured) = if ui.available_width() >= find_width + BUTTONS_WIDTH {
+                ui.horizontal(|ui| {
+                    let find = ui.horizontal(|ui| find_bar_ui(ui, &mut ui_state.find, plan));
+                    buttons(ui, ui_state);
+                    (find.inner, find.response.rect.width())
                 })
-                .inner;
+                .inner
+            } else {
+                // Narrow: find wraps on its own lines and the buttons take the next, so they
+                // never slide under the find box.
+                let find = ui.horizontal_wrapped(|ui| find_bar_ui(ui, &mut ui_state.find, plan));
+                ui.horizontal(|ui| buttons(ui, ui_state));
+                // Wrapped, it is as wide as the window; guess its one-line width again.
+                let width = find.response.rect.width().min(FIND_WIDTH_GUESS);
+                (find.inner, width)
+            };
+            if (measured - find_width).abs() > 0.5 {
+                ui.data_mut(|d| d.insert_temp(find_width_id, measured));
+                ui.ctx().request_repaint();
+            }
             ui.add_space(2.0);
             filter
         })

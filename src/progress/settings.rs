@@ -46,3 +46,30 @@ pub struct PlanSettings {
     /// Per-stage length in weeks, overriding the pace preset, by stage id.
     pub stage_weeks: BTreeMap<String, u32>,
 }
+
+impl PlanSettings {
+    /// Sets a stage's own length in weeks. At `preset_weeks` (what the pace gives) the
+    /// override is forgotten instead, so a later change of pace or hours applies to the stage
+    /// again; the panel's − / + and the timeline's drag share this rule.
+    pub fn set_stage_weeks(&mut self, stage_id: &str, weeks: u32, preset_weeks: u32) {
+        if weeks == preset_weeks {
+            self.stage_weeks.remove(stage_id);
+        } else {
+            self.stage_weeks.insert(stage_id.to_owned(), weeks);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_length_back_at_the_preset_forgets_the_override() {
+        let mut settings = PlanSettings::default();
+        settings.set_stage_weeks("backend", 13, 11);
+        assert_eq!(settings.stage_weeks.get("backend"), Some(&13));
+        settings.set_stage_weeks("backend", 11, 11);
+        assert!(settings.stage_weeks.is_empty());
+    }
+}
