@@ -5,14 +5,12 @@
 //! Today is Wednesday 25 Nov 2026 and the plan starts today, at the steady pace:
 //! 1. 25 Nov – 10 Jan (7 weeks), 2. 11 Jan – 28 Mar (11), 3. 29 Mar – 16 May (7), …
 
-use std::sync::Arc;
+mod common;
 
-use chrono::NaiveDate;
 use egui::{Key, Modifiers, Pos2, Rect, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use study_planner::app::{AppOptions, StudyPlannerApp, View};
-use study_planner::roadmap;
+use study_planner::app::{StudyPlannerApp, View};
 
 const BACKEND: &str = "Phase 2, Backend Development: ";
 const DATABASES: &str = "Phase 3, Database & Caching: ";
@@ -23,22 +21,11 @@ fn open_timeline(
     data_dir: &std::path::Path,
     size: egui::Vec2,
 ) -> Harness<'static, StudyPlannerApp> {
-    let options = AppOptions {
-        roadmap: Arc::new(roadmap::embedded()),
-        data_dir: data_dir.to_owned(),
-        view: View::Timeline,
-        screenshot: None,
-        today: NaiveDate::from_ymd_opt(2026, 11, 25),
-    };
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .build_eframe(|cc| StudyPlannerApp::new(cc, options));
-    harness.run();
-    harness
+    common::open_app_sized(data_dir, View::Timeline, size)
 }
 
 fn open(data_dir: &std::path::Path) -> Harness<'static, StudyPlannerApp> {
-    open_timeline(data_dir, egui::vec2(1280.0, 900.0))
+    common::open_app(data_dir, View::Timeline)
 }
 
 /// A bar's accessible name, found by its start ("Phase 2, Backend Development: ").
@@ -88,7 +75,7 @@ fn backend_weeks(harness: &Harness<'_, StudyPlannerApp>) -> Option<u32> {
 
 #[test]
 fn dragging_a_bars_end_by_two_weeks_makes_it_two_weeks_longer_and_moves_the_next() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let mut harness = open(dir.path());
     assert!(label(&harness, BACKEND).contains("11 Jan – 28 Mar 2027, 11 weeks"));
     let (end, week) = backend_end(&harness);
@@ -126,7 +113,7 @@ fn dragging_a_bars_end_by_two_weeks_makes_it_two_weeks_longer_and_moves_the_next
 
 #[test]
 fn a_drag_past_the_estimate_says_so_and_escape_cancels_it() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let mut harness = open(dir.path());
     let (end, week) = backend_end(&harness);
     // Five weeks longer: 16 weeks, past the 9–13 week estimate.
@@ -150,7 +137,7 @@ fn a_drag_past_the_estimate_says_so_and_escape_cancels_it() {
 
 #[test]
 fn dragging_a_bars_body_does_not_change_the_plan() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let mut harness = open(dir.path());
     let before = bar_rect(&harness, BACKEND);
     let middle = pos2(before.left() + 10.0, before.center().y);
@@ -169,7 +156,7 @@ fn dragging_a_bars_body_does_not_change_the_plan() {
 
 #[test]
 fn arrow_keys_on_a_focused_bar_change_its_length_and_enter_opens_its_card() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let mut harness = open(dir.path());
     // Tab reaches the bars in order, after the buttons above the chart.
     harness.get_by_label("Fit all").focus();
@@ -208,7 +195,7 @@ fn arrow_keys_on_a_focused_bar_change_its_length_and_enter_opens_its_card() {
 
 #[test]
 fn the_wheel_moves_in_time_ctrl_wheel_zooms_and_fit_all_brings_the_plan_back() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let mut harness = open(dir.path());
     let fitted = bar_rect(&harness, BACKEND);
     // Over the date labels: the wheel moves in time there as over the bars.
@@ -257,7 +244,7 @@ fn the_wheel_moves_in_time_ctrl_wheel_zooms_and_fit_all_brings_the_plan_back() {
 
 #[test]
 fn find_fades_the_bars_with_no_match_and_escape_clears_it() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let mut harness = open(dir.path());
     let find = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find");
     find.focus();
@@ -285,7 +272,7 @@ fn find_fades_the_bars_with_no_match_and_escape_clears_it() {
 
 #[test]
 fn a_left_out_phase_is_put_back_in_from_its_row() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let mut harness = open(dir.path());
     harness.get_by_label("4. Frontend").click();
     harness.run();
@@ -303,7 +290,7 @@ fn a_left_out_phase_is_put_back_in_from_its_row() {
 
 #[test]
 fn at_800_by_600_the_chart_and_its_labels_fit() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let harness = open_timeline(dir.path(), egui::vec2(800.0, 600.0));
     let screen = Rect::from_min_size(Pos2::ZERO, egui::vec2(800.0, 600.0));
     let chart = harness.get_by_label_contains("Timeline. ").rect();
@@ -318,7 +305,7 @@ fn at_800_by_600_the_chart_and_its_labels_fit() {
 
 #[test]
 fn a_narrow_window_folds_the_plan_panel_and_wraps_the_toolbar() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let mut harness = open_timeline(dir.path(), egui::vec2(500.0, 600.0));
     // The toolbar's buttons sit clear of the find box.
     let find = harness
