@@ -100,6 +100,7 @@ fn item_row_contents_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &Item) -> Respo
             .ui(ui, |ui| {
                 state_menu_ui(ui, &item.id, state, &mut note_open, commands)
             });
+            return_focus_after_menu(ui, &menu.0, menu.1.is_some());
             menu.0.widget_info(|| {
                 egui::WidgetInfo::labeled(
                     egui::Role::Button,
@@ -118,7 +119,9 @@ fn item_row_contents_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &Item) -> Respo
             state: state_after_click(state),
         });
     }
-    check.context_menu(|ui| state_menu_ui(ui, &item.id, state, &mut note_open, commands));
+    let context_menu =
+        check.context_menu(|ui| state_menu_ui(ui, &item.id, state, &mut note_open, commands));
+    return_focus_after_menu(ui, &check, context_menu.is_some());
     if check.has_focus() {
         let pressed = ui.input_mut(|input| {
             [Key::D, Key::P, Key::S, Key::N]
@@ -142,6 +145,21 @@ fn item_row_contents_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &Item) -> Respo
     }
     ui.data_mut(|d| d.insert_temp(note_open_id, note_open));
     check
+}
+
+/// When a menu closes (Escape, a choice, a click elsewhere) with the keyboard focus gone
+/// with it, the focus goes back to what opened it, as in native menus. Otherwise the next
+/// Tab or Shift+Tab would start from nowhere and land on the first or last widget of the
+/// whole window, somewhere far off screen, where Space types into a note nobody sees.
+fn return_focus_after_menu(ui: &Ui, opener: &Response, open_now: bool) {
+    let open_id = opener.id.with("menu-open");
+    let was_open = ui.data(|data| data.get_temp::<bool>(open_id).unwrap_or(false));
+    if was_open && !open_now && ui.ctx().memory(|memory| memory.focused()).is_none() {
+        opener.request_focus();
+    }
+    if was_open != open_now {
+        ui.data_mut(|data| data.insert_temp(open_id, open_now));
+    }
 }
 
 /// The state menu of one item (from "…" or a right-click).
