@@ -1,7 +1,9 @@
 //! study-planner: plan months of study from a roadmap, tick what is done, print the plan.
 //!
-//! The library holds everything; `main.rs` only calls [`cli::run`]. Modules that know nothing
-//! of egui (roadmap, and later schedule, progress, export) are kept apart from the UI (`app`).
+//! The library holds everything; `main.rs` only calls [`cli::run`]. The pure core (roadmap,
+//! import, progress, schedule, plan, storage, export, gantt, filter) knows nothing of egui;
+//! the window (`app`) draws the joined [`plan::Plan`] and is the one owner of changes to the
+//! learner's data. `ARCHITECTURE.md` has the codemap and the invariants.
 
 pub mod app;
 pub mod cli;
