@@ -129,7 +129,15 @@ impl Filter {
 
     fn item_text_matches(&self, item: &Item, data: &RoadmapProgress, card_hits: TermHits) -> bool {
         !self.has_text()
-            || self.complete(card_hits.union(self.hits([item.text.as_str(), data.note(&item.id)])))
+            || self.complete(
+                card_hits.union(
+                    self.hits(
+                        [item.text.as_str(), data.note(&item.id)]
+                            .into_iter()
+                            .chain(item.resources.iter().map(|r| r.title.as_str())),
+                    ),
+                ),
+            )
     }
 
     /// Whether a resource link is shown on a card whose heading matched `card_hits`. Resources

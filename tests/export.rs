@@ -268,6 +268,84 @@ fn pdf_parses_with_phase_titles_and_plan_dates() {
     }
 }
 
+/// The embedded roadmap with a link of its own on phase 2's last hands-on item (format 2).
+fn with_item_resource() -> Fixture {
+    let mut roadmap = roadmap::embedded();
+    roadmap.format = roadmap::FORMAT_VERSION;
+    let celery = roadmap.phases[1]
+        .hands_on
+        .iter_mut()
+        .find(|item| item.id == "celery-tasks")
+        .expect("the Celery exercise");
+    celery.resources.push(roadmap::Resource {
+        id: "celery-first-steps".to_owned(),
+        title: "First steps with Celery".to_owned(),
+        url: "https://docs.celeryq.dev/en/stable/getting-started/first-steps-with-celery.html"
+            .to_owned(),
+        kind: roadmap::ResourceKind::Tutorial,
+    });
+    Fixture::new(roadmap)
+}
+
+#[test]
+fn an_items_own_link_prints_on_the_page_of_its_week() {
+    let fixture = with_item_resource();
+    let week = fixture
+        .schedule
+        .weeks
+        .iter()
+        .find(|week| week.items.iter().any(|id| id == "celery-tasks"))
+        .expect("the exercise is planned");
+    let (_, text) = pdf_text(&fixture.export(ExportFormat::Pdf, Paper::A4));
+    let pages: Vec<String> = text.split('\n').map(squeeze).collect();
+    let on = |needle: &str| -> Vec<usize> {
+        pages
+            .iter()
+            .enumerate()
+            .filter(|(_, page)| page.contains(needle))
+            .map(|(index, _)| index)
+            .collect()
+    };
+    let link_pages = on("First steps with Celery (tutorial)");
+    assert_eq!(link_pages.len(), 1, "{link_pages:?}");
+    let page = &pages[link_pages[0]];
+    assert!(page.contains("Develop a Celery-based background task system"));
+    assert!(page.contains(&format!("Week {} ", week.number)), "{page}");
+    assert!(
+        page.contains("docs.celeryq.dev/en/stable/getting-started"),
+        "{page}"
+    );
+    // Not with the phase's own links, which open the phase.
+    let phase_links = on("FastAPI Docs (docs)");
+    assert_eq!(phase_links.len(), 1);
+    assert!(
+        link_pages[0] > phase_links[0],
+        "{link_pages:?} vs {phase_links:?}"
+    );
+}
+
+#[test]
+fn an_items_own_link_is_in_its_week_event_and_under_it_in_markdown() {
+    let fixture = with_item_resource();
+    let markdown = fixture.text(ExportFormat::Md);
+    assert!(
+        markdown.contains(
+            "- [ ] Develop a Celery-based background task system (e.g., Email processing)\n  - [First steps with Celery](https://docs.celeryq.dev/en/stable/getting-started/first-steps-with-celery.html) (tutorial)\n"
+        ),
+        "{markdown}"
+    );
+    let ics = fixture.text(ExportFormat::Ics);
+    let unfolded = ics.replace("\r\n ", "");
+    let event = unfolded
+        .split("BEGIN:VEVENT")
+        .find(|event| event.contains("Develop a Celery-based") && event.contains("SUMMARY:Week"))
+        .expect("the week event");
+    assert!(
+        event.contains("First steps with Celery: https://docs.celeryq.dev/"),
+        "{event}"
+    );
+}
+
 #[test]
 fn pdf_pages_have_the_paper_size_and_resource_links() {
     let fixture = embedded();

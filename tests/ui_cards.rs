@@ -1,4 +1,8 @@
 //! The real app, headless: the phase cards show the roadmap a learner came for.
+#![allow(
+    clippy::expect_used,
+    reason = "everything in an integration test crate is test code, but clippy only counts #[test] functions as tests; a helper that cannot set up fails the test loudly"
+)]
 
 mod common;
 
@@ -65,4 +69,106 @@ fn a_narrow_window_still_shows_every_card() {
     harness.run();
     harness.get_by_label("DevOps, Cloud & Production Deployment");
     harness.get_by_label("Summary: Your Python Enterprise Development Roadmap");
+}
+
+/// A format 2 roadmap: "Syntax" has two links of its own, "Types" has five.
+fn item_resources_roadmap() -> roadmap::Roadmap {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/roadmaps/item-resources.ron");
+    let mut roadmap = roadmap::read_roadmap_file(&path).expect("the fixture loads");
+    let types = &mut roadmap.phases[0].topic_groups[0].topics[1];
+    types.resources = (1..=5)
+        .map(|n| roadmap::Resource {
+            id: format!("types-{n}"),
+            title: format!("Types link {n}"),
+            url: format!("https://example.org/types/{n}"),
+            kind: roadmap::ResourceKind::Article,
+        })
+        .collect();
+    roadmap
+}
+
+fn harness_for(
+    roadmap: roadmap::Roadmap,
+    data_dir: &std::path::Path,
+) -> Harness<'static, StudyPlannerApp> {
+    harness_in(roadmap, data_dir, View::Cards)
+}
+
+fn harness_in(
+    roadmap: roadmap::Roadmap,
+    data_dir: &std::path::Path,
+    view: View,
+) -> Harness<'static, StudyPlannerApp> {
+    let options = AppOptions {
+        roadmap: Arc::new(roadmap),
+        ..common::options(data_dir, view)
+    };
+    common::open_app_with(options, egui::vec2(1200.0, 900.0))
+}
+
+#[test]
+fn an_items_own_links_sit_under_that_item_on_its_card() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness_for(item_resources_roadmap(), dir.path());
+    harness.run();
+    let syntax = harness
+        .get_by_role_and_label(Role::CheckBox, "Syntax")
+        .rect();
+    let types = harness
+        .get_by_role_and_label(Role::CheckBox, "Types")
+        .rect();
+    for title in ["The syntax reference", "Syntax in ten minutes"] {
+        let link = harness.get_by_role_and_label(Role::Link, title).rect();
+        assert!(
+            link.top() > syntax.top() && link.bottom() <= types.top(),
+            "{title} at {link:?}, between {syntax:?} and {types:?}"
+        );
+    }
+    // The hands-on item's link is under the hands-on item, and the phase's own link stays in
+    // the phase's Resources section below the checklist.
+    let hello = harness
+        .get_by_role_and_label(Role::CheckBox, "Write hello world")
+        .rect();
+    let guide = harness
+        .get_by_role_and_label(Role::Link, "Hello world guide")
+        .rect();
+    assert!(guide.top() > hello.top());
+    let phase_link = harness
+        .get_by_role_and_label(Role::Link, "The tutorial")
+        .rect();
+    assert!(phase_link.top() > guide.top());
+}
+
+#[test]
+fn many_links_on_an_item_are_folded_until_opened() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness_for(item_resources_roadmap(), dir.path());
+    harness.run();
+    assert!(harness.query_by_label("Types link 1").is_none());
+    harness.get_by_label("5 links").click();
+    harness.run();
+    let link = harness
+        .get_by_role_and_label(Role::Link, "Types link 3")
+        .rect();
+    let types = harness
+        .get_by_role_and_label(Role::CheckBox, "Types")
+        .rect();
+    assert!(link.top() > types.top());
+    // The two links of "Syntax" are few enough to show at once.
+    harness.get_by_role_and_label(Role::Link, "The syntax reference");
+}
+
+#[test]
+fn the_week_plan_shows_an_items_links_under_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness_in(item_resources_roadmap(), dir.path(), View::Weeks);
+    harness.run();
+    let syntax = harness
+        .get_by_role_and_label(Role::CheckBox, "Syntax")
+        .rect();
+    let link = harness
+        .get_by_role_and_label(Role::Link, "The syntax reference")
+        .rect();
+    assert!(link.top() > syntax.top());
 }

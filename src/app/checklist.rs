@@ -59,8 +59,50 @@ const ROW_HELP: &str = "Click to tick done (click again to undo).\n\
 /// "…" menu (also on right-click) for the other states and the note, and, under it, the state
 /// in words and the learner's note. Returns the tick box's response.
 pub fn item_row_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &Item) -> Response {
-    cx.data_ui(ui, |ui| item_row_contents_ui(ui, cx, item))
-        .inner
+    let check = cx
+        .data_ui(ui, |ui| item_row_contents_ui(ui, cx, item))
+        .inner;
+    // Outside the data controls: links open even in a read-only window.
+    item_resources_ui(ui, cx, item);
+    check
+}
+
+/// An item with more links than this shows them folded under "N links".
+pub const UNFOLDED_RESOURCES: usize = 3;
+
+/// The item's own links (format 2), indented under it; more than [`UNFOLDED_RESOURCES`] are
+/// folded, so a topic with a dozen links does not push the checklist off the screen.
+fn item_resources_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &Item) {
+    if item.resources.is_empty() {
+        return;
+    }
+    let links_ui = |ui: &mut Ui| {
+        for resource in &item.resources {
+            ui.horizontal_wrapped(|ui| {
+                ui.hyperlink_to(
+                    marked(ui, cx.filter, RichText::new(&resource.title).small()),
+                    &resource.url,
+                )
+                .on_hover_text(&resource.url);
+                ui.label(RichText::new(resource.kind.label()).small().weak());
+            });
+        }
+    };
+    ui.horizontal_top(|ui| {
+        ui.add_space(ui.spacing().icon_width + ui.spacing().icon_spacing);
+        ui.vertical(|ui| {
+            if item.resources.len() <= UNFOLDED_RESOURCES {
+                links_ui(ui);
+            } else {
+                egui::CollapsingHeader::new(
+                    RichText::new(format!("{} links", item.resources.len())).small(),
+                )
+                .id_salt(("item-resources", &item.id))
+                .default_open(false)
+                .show(ui, links_ui);
+            }
+        });
+    });
 }
 
 fn item_row_contents_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &Item) -> Response {

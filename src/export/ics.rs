@@ -108,7 +108,13 @@ fn week_event(
         "{}, week {} of {}.",
         stage.heading, week.stage_week, stage.weeks
     )];
-    description.extend(week.items.iter().map(checklist_line));
+    for item in &week.items {
+        description.push(checklist_line(item));
+        // The item's own links, under it, where the week that studies it can find them.
+        for resource in item.resources {
+            description.push(format!("    {}: {}", resource.title, resource.url));
+        }
+    }
     all_day_event(
         &week_uid(doc.roadmap_id, week.number),
         &summary,

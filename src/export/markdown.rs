@@ -124,6 +124,15 @@ fn checklist(out: &mut String, items: &[ItemEntry<'_>]) {
             }
         }
         out.push('\n');
+        for resource in item.resources {
+            let _ = writeln!(
+                out,
+                "  - [{}]({}) ({})",
+                escape(&resource.title),
+                link_target(&resource.url),
+                resource.kind.label()
+            );
+        }
         if let Some(note) = item.note {
             let _ = writeln!(out, "  > {}", quote(note, "  "));
         }

@@ -81,6 +81,8 @@ pub struct ItemEntry<'a> {
     pub state: ItemState,
     pub done_on: Option<NaiveDate>,
     pub note: Option<&'a str>,
+    /// The item's own links (format 2), printed with the item on its week.
+    pub resources: &'a [Resource],
 }
 
 impl<'a> PlanDoc<'a> {
@@ -204,6 +206,7 @@ fn item_entry<'a>(item: ItemRef<'a>, progress: &'a RoadmapProgress) -> ItemEntry
             .filter(|p| p.state == ItemState::Done)
             .and_then(|p| p.done_on),
         note: saved.and_then(|p| non_empty(&p.note)),
+        resources: &item.item.resources,
     }
 }
 

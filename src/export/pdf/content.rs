@@ -345,7 +345,7 @@ impl Writer<'_> {
             let count = stage.resources.len();
             for (position, resource) in stage.resources.iter().enumerate() {
                 let mut block =
-                    self.resource(&resource.title, resource.kind.label(), &resource.url);
+                    self.resource(12.0, &resource.title, resource.kind.label(), &resource.url);
                 // The label keeps the first two links with it, and the last link never
                 // turns a page alone.
                 block.keep_with_next = position == 0 || position + 2 == count;
@@ -474,10 +474,10 @@ impl Writer<'_> {
         block
     }
 
-    /// A resource: its title as a link, and the URL printed so paper readers can type it.
-    fn resource(&self, title: &str, kind: &str, url: &str) -> Block {
+    /// A resource: its title as a link, and the URL printed so paper readers can type it;
+    /// `indent` 12 for a phase's, deeper under the item for an item's own.
+    fn resource(&self, indent: f32, title: &str, kind: &str, url: &str) -> Block {
         let mut canvas = Canvas::default();
-        let indent = 12.0;
         let width = self.width - indent - 10.0;
         canvas.text(
             (indent, style::BODY),
@@ -696,6 +696,21 @@ impl Writer<'_> {
             blocks.push(Block::new(canvas, y + bottom));
         }
         glue_ends(&mut blocks);
+        // The item's own links (format 2) print under it, so they are on the page of the
+        // week that studies it; the first stays with the item.
+        if let Some(last) = blocks.last_mut()
+            && !item.resources.is_empty()
+        {
+            last.keep_with_next = true;
+        }
+        for resource in item.resources {
+            blocks.push(self.resource(
+                text_x + 4.0,
+                &resource.title,
+                resource.kind.label(),
+                &resource.url,
+            ));
+        }
         blocks
     }
 
