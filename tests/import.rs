@@ -389,3 +389,51 @@ proptest! {
         let _ = import::import_bytes(&bytes, SourceKind::Markdown, "bytes.md");
     }
 }
+
+#[test]
+fn a_markdown_roadmap_is_planned_directly_by_the_command_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = Command::new(env!("CARGO_BIN_EXE_study-planner"))
+        .args(["plan", "--json", "--roadmap"])
+        .arg(fixture("rust-months.md"))
+        .env("STUDY_PLANNER_DATA_DIR", dir.path())
+        .output()
+        .expect("run study-planner");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("the plan is JSON");
+    let phases = json["phases"].as_array().expect("phases");
+    assert_eq!(phases.len(), 4, "{json}");
+    assert_eq!(phases[0]["title"], "Foundations");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("rust-months.md:36: skipped"), "{stderr}");
+}
+
+#[test]
+fn a_file_argument_that_cannot_be_read_is_a_message_not_a_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("missing.md");
+    let output = Command::new(env!("CARGO_BIN_EXE_study-planner"))
+        .arg(&missing)
+        .env("STUDY_PLANNER_DATA_DIR", dir.path())
+        .output()
+        .expect("run study-planner");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("missing.md: cannot read the file"),
+        "{stderr}"
+    );
+    // The positional file and --roadmap are one choice.
+    let both = Command::new(env!("CARGO_BIN_EXE_study-planner"))
+        .arg(&missing)
+        .arg("--roadmap")
+        .arg(&missing)
+        .output()
+        .expect("run study-planner");
+    assert_eq!(both.status.code(), Some(2));
+}

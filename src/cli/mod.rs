@@ -40,6 +40,12 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ViewArg::Cards)]
     pub view: ViewArg,
 
+    /// Open the window on this roadmap: a .ron file, or a Markdown (.md) or text (.txt)
+    /// roadmap, imported in memory as `study-planner import` would. The same as --roadmap;
+    /// it is what a file manager's "Open with" passes.
+    #[arg(value_name = "FILE", conflicts_with = "roadmap")]
+    pub file: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -169,10 +175,23 @@ fn import(file: &Path, out: Option<&Path>) -> anyhow::Result<ExitCode> {
 
 /// The roadmap the command line asks for: `--roadmap FILE` or the embedded one.
 pub fn load_roadmap(cli: &Cli) -> anyhow::Result<Roadmap> {
-    match &cli.roadmap {
-        Some(path) => roadmap::read_roadmap_file(path).map_err(|err| anyhow!("{err}")),
+    match cli.file.as_ref().or(cli.roadmap.as_ref()) {
+        Some(path) => read_any_roadmap(path),
         None => Ok(roadmap::embedded()),
     }
+}
+
+/// A `.ron` roadmap, or a Markdown or text one imported in memory (what the import could not
+/// place is said on standard error, as `study-planner import` says it).
+pub fn read_any_roadmap(path: &Path) -> anyhow::Result<Roadmap> {
+    if crate::import::SourceKind::of_path(path).is_some() {
+        let imported = crate::import::read_file(path).map_err(|err| anyhow!("{err}"))?;
+        for message in imported.messages() {
+            eprintln!("{message}");
+        }
+        return Ok(imported.roadmap);
+    }
+    roadmap::read_roadmap_file(path).map_err(|err| anyhow!("{err}"))
 }
 
 /// `--data-dir`, `STUDY_PLANNER_DATA_DIR`, or the OS data directory.
