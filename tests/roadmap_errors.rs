@@ -339,6 +339,13 @@ fn check_command_reports_and_exits_1() {
         stderr.contains("duplicate-id.ron:17:29: duplicate id \"syntax\""),
         "{stderr}"
     );
+    // The line itself, with a caret under column 29.
+    assert!(
+        stderr.contains(
+            "17 |             hands_on: [(id: \"syntax\", text: \"Write hello world\")],\n   |                             ^\n"
+        ),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -138,6 +138,13 @@ fn check(file: &Path) -> ExitCode {
         }
         Err(err) => {
             eprintln!("{err}");
+            // The line itself with a caret under the column, as compilers show it.
+            if let Some(position) = err.position
+                && let Ok(bytes) = std::fs::read(file)
+                && let Some(excerpt) = roadmap::excerpt(&String::from_utf8_lossy(&bytes), position)
+            {
+                eprintln!("{excerpt}");
+            }
             ExitCode::FAILURE
         }
     }

@@ -4,10 +4,12 @@
 //! and validated once, at the edge ([`load`]); everything else in the program sees only a
 //! validated [`Roadmap`].
 
+mod excerpt;
 mod load;
 mod position;
 pub mod synthetic;
 
+pub use excerpt::excerpt;
 pub(crate) use load::is_web_url;
 pub use load::{LoadError, MAX_ROADMAP_BYTES, parse_roadmap, read_roadmap_file};
 
