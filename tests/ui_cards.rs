@@ -172,3 +172,19 @@ fn the_week_plan_shows_an_items_links_under_it() {
         .rect();
     assert!(link.top() > syntax.top());
 }
+
+#[test]
+fn cards_show_each_phases_planned_dates_and_a_left_out_phase_says_so() {
+    let dir = common::temp_dir();
+    common::write_progress(
+        dir.path(),
+        r#"(version: 2, roadmaps: {"python-enterprise": (plan: (excluded: ["frontend"]))})"#,
+    );
+    let harness = app_harness(dir.path());
+    // With Frontend left out, the plan from today (25 Nov 2026) at the steady pace.
+    harness.get_by_label("Planned: 25 Nov 2026 – 10 Jan 2027 · 7 weeks");
+    harness.get_by_label("Planned: 11 Jan – 28 Mar 2027 · 11 weeks");
+    harness.get_by_label("Left out of your plan (would add 7 weeks)");
+    harness.get_by_label("Planned: 29 Mar – 16 May 2027 · 7 weeks");
+    harness.get_by_label("Planned: 17 May – 1 Aug 2027 · 11 weeks");
+}

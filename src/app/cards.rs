@@ -12,6 +12,7 @@ use super::widgets::{
 use crate::filter::{CardMatch, Filter, TermHits};
 use crate::progress::RoadmapProgress;
 use crate::roadmap::{FinalProject, Phase, Summary};
+use crate::schedule::{date_range, weeks_text};
 
 /// A card is at least this wide; more columns appear as the window grows.
 const MIN_CARD_WIDTH: f32 = 360.0;
@@ -170,6 +171,7 @@ fn phase_card_ui(ui: &mut Ui, phase: &Phase, checklist: &mut Checklist<'_>) {
         filter,
         RichText::new(&phase.title).heading().strong(),
     ));
+    planned_ui(ui, checklist.cx, &phase.id);
     ui.label(marked(ui, filter, RichText::new(&phase.goal).italics()));
     checklist.progress_ui(ui, &phase.id, &phase.title);
 
@@ -208,10 +210,32 @@ fn project_card_ui(ui: &mut Ui, project: &FinalProject, checklist: &mut Checklis
         checklist.cx.filter,
         RichText::new(&project.title).heading().strong(),
     ));
+    planned_ui(ui, checklist.cx, &project.id);
     checklist.progress_ui(ui, &project.id, &project.title);
     checklist.section_ui(ui, &project.tech_stack_heading, &project.tech_stack);
     checklist.section_ui(ui, &project.ideas_heading, &project.ideas);
     checklist.note_ui(ui, &project.id);
+}
+
+/// When the plan puts the stage ("Planned: 11 Jan – 28 Mar 2027 · 11 weeks"), or that the
+/// learner left this optional phase out.
+fn planned_ui(ui: &mut Ui, cx: &ViewContext<'_>, stage_id: &str) {
+    let Some(stage) = cx.plan.schedule().stage(stage_id) else {
+        return;
+    };
+    let text = if stage.included {
+        format!(
+            "Planned: {} · {}",
+            date_range(stage.start, stage.end),
+            weeks_text(stage.weeks)
+        )
+    } else {
+        format!(
+            "Left out of your plan (would add {})",
+            weeks_text(stage.weeks)
+        )
+    };
+    ui.label(RichText::new(text).weak());
 }
 
 fn summary_card_ui(ui: &mut Ui, summary: &Summary, filter: &Filter) {

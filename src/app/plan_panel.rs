@@ -251,7 +251,11 @@ fn start_ui(
                             DatePickerButton::new(&mut picked)
                                 .id_salt("plan-start")
                                 .show_icon(false)
-                                .combo_boxes(false)
+                                // The popup names the month and year it shows (and lets the
+                                // learner jump to them); without them, after ">>" no one
+                                // can tell where the calendar is.
+                                .combo_boxes(true)
+                                .start_end_years(picker_years(start, today.get()))
                                 .arrows(start.year() < 9900)
                                 .calendar_week(true)
                                 .format("%a %-d %b %Y"),
@@ -277,12 +281,11 @@ fn start_ui(
                     ui.label(start.to_string());
                 }
             }
-            if start != today.get()
-                && ui
-                    .small_button("Today")
-                    .on_hover_text("Start today")
-                    .clicked()
-            {
+            let today_button = ui
+                .add_enabled(start != today.get(), Button::new("Today").small())
+                .on_hover_text("Start today")
+                .on_disabled_hover_text("The plan starts today");
+            if today_button.clicked() {
                 ui.data_mut(|data| data.remove::<String>(refusal_id));
                 on_change(today);
             }
@@ -291,6 +294,15 @@ fn start_ui(
             ui.colored_label(ui.visuals().error_fg_color, refusal);
         }
     });
+}
+
+/// The years the picker's year list offers: from a few years before today to twenty after,
+/// stretched to hold the start (a plan saved long ago, or far ahead).
+fn picker_years(start: NaiveDate, today: NaiveDate) -> std::ops::RangeInclusive<i16> {
+    let year = |date: NaiveDate| i16::try_from(date.year()).unwrap_or(i16::MAX);
+    let first = year(today).saturating_sub(5).min(year(start));
+    let last = year(today).saturating_add(20).max(year(start)).min(9999);
+    first.min(last)..=last
 }
 
 fn pace_help(pace: Pace) -> &'static str {
@@ -319,6 +331,15 @@ pub fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_year_list_holds_today_and_the_start() {
+        let day = |y| NaiveDate::from_ymd_opt(y, 6, 1).unwrap_or(NaiveDate::MIN);
+        assert_eq!(picker_years(day(2027), day(2026)), 2021..=2046);
+        assert_eq!(picker_years(day(1950), day(2026)), 1950..=2046);
+        assert_eq!(picker_years(day(2100), day(2026)), 2021..=2100);
+        assert_eq!(picker_years(day(9999), day(9990)), 9985..=9999);
+    }
 
     #[test]
     fn dates_cross_the_jiff_edge_unchanged() {
