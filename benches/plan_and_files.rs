@@ -28,11 +28,31 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default()
 }
 
-fn roadmaps() -> [(&'static str, Roadmap); 2] {
+fn roadmaps() -> [(&'static str, Roadmap); 3] {
     [
         ("embedded", roadmap::embedded()),
         ("1000 items", roadmap::synthetic::roadmap(1000)),
+        ("real-shaped", roadmap::synthetic::real_shaped()),
     ]
+}
+
+/// Reading a roadmap file's text into a valid `Roadmap`: parse, then every check (ids, links,
+/// durations). The real-shaped one is 150 phases, 1,000 topics and 3,000 topic links.
+fn roadmap_load(c: &mut Criterion) {
+    let mut group = group(c, "roadmap load and validate");
+    for (name, roadmap) in roadmaps() {
+        let text = match ron::ser::to_string_pretty(&roadmap, ron::ser::PrettyConfig::default()) {
+            Ok(text) => text,
+            Err(err) => panic!("cannot write the {name} roadmap: {err}"),
+        };
+        group.bench_function(name, |b| {
+            b.iter(|| match roadmap::parse_roadmap(&text, "bench.ron") {
+                Ok(parsed) => black_box(parsed.phases.len()),
+                Err(err) => panic!("the {name} roadmap does not load: {err}"),
+            });
+        });
+    }
+    group.finish();
 }
 
 /// Every second item done (on a date spread over the last months), every fifth with a note.
@@ -156,6 +176,7 @@ fn long_word_pdf(c: &mut Criterion) {
 
 criterion_group!(
     benches,
+    roadmap_load,
     schedule_compute,
     progress_save,
     exports,

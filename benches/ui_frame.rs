@@ -96,6 +96,7 @@ fn ui_frame(c: &mut Criterion) {
     let roadmaps = [
         ("embedded", Arc::new(roadmap::embedded())),
         ("1000 items", Arc::new(roadmap::synthetic::roadmap(1000))),
+        ("real-shaped", Arc::new(roadmap::synthetic::real_shaped())),
     ];
     let mut group = c.benchmark_group("ui frame");
     group

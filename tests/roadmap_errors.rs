@@ -293,7 +293,7 @@ fn two_mib_file_is_refused_before_parsing() {
     let err = roadmap::read_roadmap_file(&path).expect_err("too large");
     assert_eq!(err.position, None);
     assert!(
-        err.message.contains("at most 1048576 bytes (1 MiB)"),
+        err.message.contains("at most 8388608 bytes (8 MiB)"),
         "{err}"
     );
     // The same cap applies to text handed over directly.

@@ -172,7 +172,7 @@ pub fn import_bytes(bytes: &[u8], kind: SourceKind, name: &str) -> Result<Import
             name,
             None,
             format!(
-                "the file is {} bytes; a roadmap may be at most {MAX_ROADMAP_BYTES} bytes (1 MiB)",
+                "the file is {} bytes; a roadmap may be at most {MAX_ROADMAP_BYTES} bytes (8 MiB)",
                 bytes.len()
             ),
         ));
@@ -220,7 +220,7 @@ pub fn read_file(path: &Path) -> Result<Imported, ImportError> {
             &name,
             None,
             format!(
-                "the file is {} bytes; a roadmap may be at most {MAX_ROADMAP_BYTES} bytes (1 MiB)",
+                "the file is {} bytes; a roadmap may be at most {MAX_ROADMAP_BYTES} bytes (8 MiB)",
                 metadata.len()
             ),
         ));
@@ -286,7 +286,7 @@ fn import_with_notes(
         return Err(error(
             name,
             None,
-            "the imported roadmap would be larger than 1 MiB, the most a roadmap may be; split the document",
+            "the imported roadmap would be larger than 8 MiB, the most a roadmap may be; split the document",
         ));
     }
     match parse_roadmap(&ron, name) {

@@ -8,8 +8,9 @@ use std::path::Path;
 
 use super::{FORMAT_VERSION, ITEM_RESOURCES_FORMAT, Item, MonthRange, Resource, Roadmap, position};
 
-/// Roadmaps are hand-written text; anything bigger is a mistake (or an attack on memory).
-pub const MAX_ROADMAP_BYTES: usize = 1024 * 1024;
+/// Roadmaps are written by hand or imported; the biggest real ones (150 phases, 3,000 links)
+/// take about 1.4 MB, so anything past 8 MiB is a mistake (or an attack on memory).
+pub const MAX_ROADMAP_BYTES: usize = 8 * 1024 * 1024;
 
 /// Why a roadmap could not be used, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,7 +62,7 @@ fn too_large(name: &str, len: u64) -> LoadError {
         name,
         None,
         format!(
-            "the file is {len} bytes; a roadmap may be at most {MAX_ROADMAP_BYTES} bytes (1 MiB)"
+            "the file is {len} bytes; a roadmap may be at most {MAX_ROADMAP_BYTES} bytes (8 MiB)"
         ),
     )
 }

@@ -117,6 +117,79 @@ pub fn shaped(shape: &Shape) -> Roadmap {
     }
 }
 
+/// Phases, topics and topic links of [`real_shaped`]: the size of a large real roadmap
+/// (roadmap.sh's biggest, several merged), for the performance budget of issue 16.
+pub const REAL_SHAPED_PHASES: usize = 150;
+pub const REAL_SHAPED_TOPICS: usize = 1000;
+pub const REAL_SHAPED_TOPIC_RESOURCES: usize = 3000;
+
+/// A roadmap shaped like big real ones: [`REAL_SHAPED_PHASES`] phases sharing
+/// [`REAL_SHAPED_TOPICS`] topics unevenly (4 to 10 a phase, in groups of up to 5), each topic
+/// with its own links ([`REAL_SHAPED_TOPIC_RESOURCES`] in all, format 2), two hands-on items
+/// and one phase-level link per phase, and a final project. Deterministic and valid.
+pub fn real_shaped() -> Roadmap {
+    let mut topics_left = REAL_SHAPED_TOPICS;
+    let mut phases = Vec::with_capacity(REAL_SHAPED_PHASES);
+    for index in 0..REAL_SHAPED_PHASES {
+        let phases_left = REAL_SHAPED_PHASES - index;
+        // 4 to 10 topics, but never leave later phases fewer than 4 each or more than 10.
+        let wanted = 4 + (index * 7) % 7;
+        let low = topics_left.saturating_sub(10 * (phases_left - 1));
+        let high = topics_left.saturating_sub(4 * (phases_left - 1));
+        let topics = wanted.clamp(low.min(high), high);
+        topics_left -= topics;
+        let mut phase = phase_of(index, topics, 2, 1);
+        let number = index + 1;
+        phase.topic_groups = (0..topics.div_ceil(5))
+            .map(|group| TopicGroup {
+                heading: format!("Topic group {number}.{}", group + 1),
+                topics: (group * 5..topics.min((group + 1) * 5))
+                    .map(|topic| {
+                        let mut item =
+                            item(&format!("p{number}-t{}", topic + 1), number * 31 + topic);
+                        item.resources = Vec::new();
+                        item
+                    })
+                    .collect(),
+            })
+            .collect();
+        phases.push(phase);
+    }
+    // Three links per topic, spread in topic order.
+    let topics = phases
+        .iter_mut()
+        .flat_map(|phase| phase.topic_groups.iter_mut())
+        .flat_map(|group| group.topics.iter_mut());
+    let kinds = [
+        ResourceKind::Docs,
+        ResourceKind::Video,
+        ResourceKind::Article,
+    ];
+    let per_topic = REAL_SHAPED_TOPIC_RESOURCES / REAL_SHAPED_TOPICS;
+    for topic in topics {
+        topic.resources = (0..per_topic)
+            .map(|r| Resource {
+                id: format!("{}-r{}", topic.id, r + 1),
+                title: format!("{} link {}", topic.id, r + 1),
+                url: format!("https://example.org/{}/{}", topic.id, r + 1),
+                kind: kinds[r % kinds.len()],
+            })
+            .collect();
+    }
+    Roadmap {
+        format: FORMAT_VERSION,
+        id: "synthetic-real-shaped".to_owned(),
+        title: "Synthetic roadmap shaped like a big real one".to_owned(),
+        hours_per_week: 10.0,
+        phases,
+        final_project: Some(final_project(6)),
+        summary: Some(Summary {
+            heading: "Generated for benchmarks".to_owned(),
+            points: vec!["Every text is made up.".to_owned()],
+        }),
+    }
+}
+
 fn phase(index: usize, items: usize) -> Phase {
     let hands_on_count = items * HANDS_ON_PER_TEN / 10;
     phase_of(index, items - hands_on_count, hands_on_count, 3)
@@ -249,6 +322,28 @@ mod tests {
         let text = ron::ser::to_string_pretty(&generated, ron::ser::PrettyConfig::default())
             .expect("a roadmap serializes");
         assert!(parse_roadmap(&text, "shaped.ron").is_ok());
+    }
+
+    #[test]
+    fn real_shaped_has_the_sizes_it_promises_and_loads() {
+        let generated = super::real_shaped();
+        assert_eq!(generated.phases.len(), super::REAL_SHAPED_PHASES);
+        let topics: Vec<_> = generated
+            .phases
+            .iter()
+            .flat_map(|p| p.topic_groups.iter().flat_map(|g| g.topics.iter()))
+            .collect();
+        assert_eq!(topics.len(), super::REAL_SHAPED_TOPICS);
+        let topic_links: usize = topics.iter().map(|t| t.resources.len()).sum();
+        assert_eq!(topic_links, super::REAL_SHAPED_TOPIC_RESOURCES);
+        assert!(generated.phases.iter().all(|p| {
+            (4..=10).contains(&p.topic_groups.iter().map(|g| g.topics.len()).sum::<usize>())
+        }));
+        let text = ron::ser::to_string_pretty(&generated, ron::ser::PrettyConfig::default())
+            .expect("a roadmap serializes");
+        let parsed = parse_roadmap(&text, "real-shaped.ron")
+            .unwrap_or_else(|err| panic!("real-shaped: {err}"));
+        assert_eq!(parsed, generated);
     }
 
     #[test]
