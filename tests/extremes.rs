@@ -74,13 +74,23 @@ fn any_settings(roadmap: &Roadmap) -> impl Strategy<Value = PlanSettings> + use<
             any::<f32>()
         ]),
         prop::collection::vec(weeks, ids.len()),
+        // A break anywhere in the supported dates, as long as a thousand years.
+        proptest::option::of((any_plan_date(), any_plan_date())),
     )
-        .prop_map(move |(start, pace, hours, weeks)| PlanSettings {
+        .prop_map(move |(start, pace, hours, weeks, off)| PlanSettings {
             start,
             pace,
             hours_per_week: hours,
             excluded: BTreeSet::new(),
             stage_weeks: ids.iter().cloned().zip(weeks).collect::<BTreeMap<_, _>>(),
+            breaks: off
+                .map(|(a, b)| study_planner::progress::Break {
+                    start: a.get(),
+                    end: b.get(),
+                    label: "off".into(),
+                })
+                .into_iter()
+                .collect(),
         })
 }
 

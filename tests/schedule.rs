@@ -16,9 +16,10 @@ use proptest::prelude::*;
 
 use study_planner::date::PlanDate;
 use study_planner::plan::Plan;
+use study_planner::progress::Break;
 use study_planner::progress::{ItemState, Pace, PlanSettings, RoadmapProgress};
 use study_planner::roadmap::{self, FinalProject, Item, MonthRange, Phase, Roadmap, TopicGroup};
-use study_planner::schedule::{MAX_STAGE_WEEKS, Schedule, compute, monday_of};
+use study_planner::schedule::{self, MAX_STAGE_WEEKS, Schedule, compute, monday_of};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("the test names a real date")
@@ -120,21 +121,34 @@ fn check_shape(roadmap: &Roadmap, settings: &PlanSettings, s: &Schedule) {
     let start = s.start;
     let included: Vec<_> = s.included().collect();
     assert_eq!(s.stages.len(), roadmap.stages().len());
-    // Total = sum of the included stages, and the weeks list has one entry per week.
+    // Total = the included stages' study weeks plus the break weeks between them, and the
+    // weeks list has one entry per week.
     let sum: u32 = included.iter().map(|st| st.weeks).sum();
-    assert_eq!(s.total_weeks, sum);
-    assert_eq!(s.weeks.len(), sum as usize);
+    let break_weeks = s.weeks.iter().filter(|w| w.is_break()).count() as u32;
+    assert_eq!(s.total_weeks, sum + break_weeks);
+    assert_eq!(s.weeks.len(), s.total_weeks as usize);
+    let in_plan: u32 = s.breaks.iter().map(|b| b.weeks_in_plan).sum();
+    assert!(in_plan >= break_weeks, "every break week is some break's");
     if let Some(first) = included.first() {
         assert_eq!(
-            first.start, start,
-            "the first stage starts on the start date"
+            first.start,
+            if first.first_week == 0 {
+                start
+            } else {
+                s.weeks[first.first_week].monday
+            },
+            "the first stage starts on the start date, or after a break that takes week 1"
         );
         assert_eq!(
             (s.finish - monday_of(start)).num_days() + 1,
-            i64::from(sum) * 7,
+            i64::from(s.total_weeks) * 7,
             "the plan spans exactly its weeks"
         );
         assert_eq!(s.finish, included.last().map_or(start, |st| st.end));
+        assert!(
+            !s.weeks.last().is_some_and(|w| w.is_break()),
+            "a plan never ends on a break"
+        );
     }
     for stage in &included {
         assert!(stage.start <= stage.end);
@@ -142,18 +156,22 @@ fn check_shape(roadmap: &Roadmap, settings: &PlanSettings, s: &Schedule) {
         assert_eq!(stage.end.weekday(), Weekday::Sun);
         assert_eq!(
             (stage.end - monday_of(stage.start)).num_days() + 1,
-            i64::from(stage.weeks) * 7
+            i64::from(stage.weeks + stage.break_weeks) * 7
         );
     }
-    // Ordered, contiguous, non-overlapping.
+    // Ordered, contiguous but for break weeks, non-overlapping.
     for pair in included.windows(2) {
-        assert_eq!(
-            pair[1].start,
-            pair[0].end.succ_opt().unwrap_or(NaiveDate::MAX)
-        );
+        let gap = (pair[1].start - pair[0].end).num_days() - 1;
+        assert!(gap >= 0 && gap % 7 == 0, "{gap}");
+        let between = s.weeks[pair[0].first_week..pair[1].first_week]
+            .iter()
+            .filter(|w| w.is_break() && w.monday > pair[0].end)
+            .count() as i64;
+        assert_eq!(gap / 7, between, "only break weeks lie between two stages");
         assert_eq!(pair[1].start.weekday(), Weekday::Mon);
     }
-    // Weeks: numbered 1.., Monday to Sunday, back to back, with their stage.
+    // Weeks: numbered 1.., Monday to Sunday, back to back, with their stage; a break week
+    // lies inside one of the learner's breaks and holds no work.
     for (index, week) in s.weeks.iter().enumerate() {
         assert_eq!(week.number as usize, index + 1);
         assert_eq!(week.monday.weekday(), Weekday::Mon);
@@ -161,9 +179,34 @@ fn check_shape(roadmap: &Roadmap, settings: &PlanSettings, s: &Schedule) {
         assert_eq!(week.iso_week, week.monday.iso_week().week());
         assert_eq!(s.week_index_of(week.monday), Some(index));
         assert_eq!(s.week_index_of(week.sunday), Some(index));
+        if week.is_break() {
+            assert!(week.items.is_empty() && week.stage_week == 0);
+            assert!(
+                settings.breaks.iter().any(|b| {
+                    let (first, last) = b.days();
+                    monday_of(first.max(start)) <= week.monday && week.monday <= monday_of(last)
+                }),
+                "week {} is a break no break asked for",
+                week.number
+            );
+        } else {
+            assert!(week.stage_week >= 1);
+            assert!(
+                !settings.breaks.iter().any(|b| {
+                    let (first, last) = b.days();
+                    last >= start
+                        && monday_of(first.max(start)) <= week.monday
+                        && week.monday <= monday_of(last)
+                }) || break_weeks >= schedule::MAX_BREAK_WEEKS,
+                "phase work in a break week: week {}",
+                week.number
+            );
+        }
         let stage = s.stage(&week.stage_id).map(|st| (st.start, st.end));
         let (from, to) = stage.unwrap_or((NaiveDate::MAX, NaiveDate::MIN));
-        assert!(from <= week.sunday && week.monday <= to);
+        if !week.is_break() {
+            assert!(from <= week.sunday && week.monday <= to);
+        }
     }
     // Every item of an included stage appears once, in order; excluded stages have none.
     let planned: Vec<&str> = s
@@ -185,6 +228,27 @@ fn check_shape(roadmap: &Roadmap, settings: &PlanSettings, s: &Schedule) {
     assert_eq!(planned, expected);
 }
 
+/// Breaks somewhere around a plan that starts on `start`: (weeks after the start's Monday the
+/// break begins, a weekday offset, length in days).
+fn any_breaks() -> impl Strategy<Value = Vec<(i64, i64, i64)>> {
+    prop::collection::vec((-4i64..80, 0i64..7, 0i64..40), 0..4)
+}
+
+fn breaks_from(start: NaiveDate, specs: &[(i64, i64, i64)]) -> Vec<Break> {
+    specs
+        .iter()
+        .enumerate()
+        .map(|(i, &(weeks, weekday, days))| {
+            let first = monday_of(start) + chrono::Duration::days(weeks * 7 + weekday);
+            Break {
+                start: first,
+                end: first + chrono::Duration::days(days),
+                label: format!("break {i}"),
+            }
+        })
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -196,6 +260,7 @@ proptest! {
         pace in any_pace(),
         hours in prop::option::of(0.5f32..80.0),
         skip_optional in any::<bool>(),
+        breaks in any_breaks(),
     ) {
         let roadmap = roadmap_of(&specs, project, 10.0);
         let excluded: BTreeSet<String> = if skip_optional {
@@ -203,7 +268,8 @@ proptest! {
         } else {
             BTreeSet::new()
         };
-        let settings = PlanSettings { start: Some(PlanDate::clamped(start)), pace, hours_per_week: hours, excluded, ..PlanSettings::default() };
+        let breaks = breaks_from(start, &breaks);
+        let settings = PlanSettings { start: Some(PlanDate::clamped(start)), pace, hours_per_week: hours, excluded, breaks, ..PlanSettings::default() };
         let s = compute(&roadmap, &settings, date(2026, 1, 1));
         check_shape(&roadmap, &settings, &s);
     }
@@ -273,6 +339,7 @@ proptest! {
         overrides in prop::collection::btree_map("phase-[0-6]|final|x", any::<u32>(), 0..4),
         excluded in prop::collection::btree_set("phase-[0-6]|final|x", 0..4),
         today_days in any::<i32>(),
+        breaks in prop::collection::vec((any::<i32>(), any::<i32>()), 0..3),
     ) {
         let roadmap = roadmap_of(&specs, Some((1.0, 1.0, false, 2)), roadmap_hours);
         let from_days = |days: i32| NaiveDate::from_num_days_from_ce_opt(days).unwrap_or(NaiveDate::MAX);
@@ -282,12 +349,15 @@ proptest! {
             hours_per_week: hours,
             excluded,
             stage_weeks: overrides,
+            breaks: breaks.into_iter().map(|(a, b)| Break { start: from_days(a), end: from_days(b), label: String::new() }).collect(),
         };
         let today = from_days(today_days);
         let progress = RoadmapProgress::default();
         let f = plan_of(&roadmap, &settings, &progress, today).forecast();
         let _ = f.sentence();
         let _ = plan_of(&roadmap, &settings, &progress, today).replan_from_today();
+        let _ = plan_of(&roadmap, &settings, &progress, today).this_week().heading();
+        let _ = schedule::finish_by(&roadmap, &settings, today, from_days(today_days.saturating_add(400)));
     }
 }
 
@@ -460,114 +530,7 @@ fn tick(
     }
 }
 
-#[test]
-fn forecast_at_the_planned_pace_matches_the_plan() {
-    let roadmap = roadmap::embedded();
-    let settings = PlanSettings {
-        start: Some(PlanDate::clamped(date(2027, 1, 4))),
-        excluded: BTreeSet::from(["frontend".to_owned(), "ai-ml".to_owned()]),
-        ..PlanSettings::default()
-    };
-    let s = compute(&roadmap, &settings, date(2027, 1, 4));
-    // Four weeks in: exactly 4 of the 7 weeks of phase 1 are done, all within the window.
-    let today = date(2027, 1, 31);
-    let stages = roadmap.stages();
-    let first_items = stages[0].items.len();
-    assert_eq!(
-        first_items % 7,
-        0,
-        "phase 1 has a multiple of 7 items: {first_items}"
-    );
-    let mut progress = RoadmapProgress::default();
-    tick(
-        &mut progress,
-        &roadmap,
-        "advanced-python",
-        first_items / 7 * 4,
-        date(2027, 1, 20),
-    );
-    let f = plan_of(&roadmap, &settings, &progress, today).forecast();
-    assert_eq!(f.window_days, 28);
-    assert!((f.pace - 1.0).abs() < 1e-9, "pace {}", f.pace);
-    assert_eq!(f.finish, Some(s.finish));
-    assert_eq!(f.weeks_after_plan(), Some(0));
-    assert_eq!(
-        f.sentence(),
-        "At your pace of the last 4 weeks you finish on 31 Oct 2027, in line with the plan."
-    );
-}
-
-#[test]
-fn forecast_at_half_the_pace_finishes_later_and_says_so() {
-    let roadmap = roadmap::embedded();
-    let stages = roadmap.stages();
-    let per_week = stages[0].items.len() / 7;
-    let settings = PlanSettings {
-        start: Some(PlanDate::clamped(date(2027, 1, 4))),
-        excluded: BTreeSet::from(["frontend".to_owned(), "ai-ml".to_owned()]),
-        ..PlanSettings::default()
-    };
-    let mut progress = RoadmapProgress::default();
-    // Two planned weeks of work in four weeks: pace 0.5. 41 weeks remain → 82 weeks from today.
-    tick(
-        &mut progress,
-        &roadmap,
-        "advanced-python",
-        per_week * 2,
-        date(2027, 1, 25),
-    );
-    let today = date(2027, 1, 31);
-    let f = plan_of(&roadmap, &settings, &progress, today).forecast();
-    assert!((f.pace - 0.5).abs() < 1e-9);
-    assert!((f.remaining_weeks - 41.0).abs() < 1e-9);
-    assert_eq!(f.finish, Some(date(2028, 8, 27)));
-    // The plan ends on 31 Oct 2027: 301 days later → 43 weeks.
-    assert_eq!(f.weeks_after_plan(), Some(43));
-    assert!(
-        f.sentence()
-            .contains("27 Aug 2028, 43 weeks after the plan"),
-        "{}",
-        f.sentence()
-    );
-    // Items done before the window do not count towards the pace.
-    let later = plan_of(&roadmap, &settings, &progress, date(2027, 3, 1)).forecast();
-    assert_eq!(later.finish, None);
-    assert!(later.sentence().starts_with("No forecast yet"));
-}
-
-#[test]
-fn a_young_plan_measures_its_pace_since_the_start() {
-    let roadmap = roadmap::embedded();
-    let settings = PlanSettings {
-        start: Some(PlanDate::clamped(date(2027, 1, 4))),
-        ..PlanSettings::default()
-    };
-    let progress = RoadmapProgress::default();
-    assert_eq!(
-        plan_of(&roadmap, &settings, &progress, date(2027, 1, 4))
-            .forecast()
-            .window_days,
-        7
-    );
-    assert_eq!(
-        plan_of(&roadmap, &settings, &progress, date(2027, 1, 13))
-            .forecast()
-            .window_days,
-        10
-    );
-    assert_eq!(
-        plan_of(&roadmap, &settings, &progress, date(2027, 1, 13))
-            .forecast()
-            .window_text(),
-        "the last 10 days"
-    );
-    assert_eq!(
-        plan_of(&roadmap, &settings, &progress, date(2026, 12, 1))
-            .forecast()
-            .window_days,
-        28
-    );
-}
+// The forecast's own tests are in tests/week/forecast.rs.
 
 #[test]
 fn replan_moves_the_first_unfinished_phase_to_this_week() {
@@ -625,6 +588,48 @@ fn replan_moves_the_first_unfinished_phase_to_this_week() {
         plan_of(&roadmap, &settings, &progress, today)
             .forecast()
             .all_done()
+    );
+}
+
+#[test]
+fn replan_counts_the_breaks_on_the_way() {
+    let roadmap = roadmap::embedded();
+    // A holiday inside phase 1's old weeks, before today.
+    let settings = PlanSettings {
+        start: Some(PlanDate::clamped(date(2027, 1, 4))),
+        breaks: vec![Break {
+            start: date(2027, 5, 3),
+            end: date(2027, 5, 16),
+            label: "holiday".into(),
+        }],
+        ..PlanSettings::default()
+    };
+    let mut progress = RoadmapProgress::default();
+    tick(
+        &mut progress,
+        &roadmap,
+        "advanced-python",
+        usize::MAX,
+        date(2027, 2, 1),
+    );
+    let today = date(2027, 6, 16);
+    let Some(moved) = plan_of(&roadmap, &settings, &progress, today).replan_from_today() else {
+        panic!("phase 2 is unfinished");
+    };
+    let again = compute(&roadmap, &moved, today);
+    assert_eq!(
+        again.stage("backend").map(|b| b.start),
+        Some(date(2027, 6, 14))
+    );
+    // Today inside a break: the phase starts the Monday after it.
+    let in_break = date(2027, 5, 12);
+    let Some(moved) = plan_of(&roadmap, &settings, &progress, in_break).replan_from_today() else {
+        panic!("phase 2 is unfinished");
+    };
+    let again = compute(&roadmap, &moved, in_break);
+    assert_eq!(
+        again.stage("backend").map(|b| b.start),
+        Some(date(2027, 5, 17))
     );
 }
 
@@ -709,7 +714,7 @@ fn plan_reads_the_saved_plan_and_flags_override_it_for_one_run() {
         panic!("cannot make a temporary folder");
     };
     let saved = r#"(
-  version: 2,
+  version: 3,
   roadmaps: {
     "python-enterprise": (
       items: {"advanced-oop": (state: Done, done_on: Some("2027-01-05"))},

@@ -17,11 +17,11 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use study_planner::progress::{Break, Pace, PlanSettings};
 use study_planner::progress::{ItemProgress, ItemState, RoadmapProgress};
-use study_planner::progress::{Pace, PlanSettings};
 use study_planner::storage::{
-    self, BACKUP_FILE, Decoded, Fs, NoticeLevel, PROGRESS_FILE, ProgressStore, ReadOnlyReason,
-    Saver, SaverEvent, Step,
+    self, BACKUP_FILE, CURRENT_VERSION, Decoded, Fs, NoticeLevel, PROGRESS_FILE, ProgressStore,
+    ReadOnlyReason, Saver, SaverEvent, Step,
 };
 
 const ROADMAP: &str = "python-enterprise";
@@ -120,22 +120,29 @@ fn any_plan() -> impl Strategy<Value = PlanSettings> {
         proptest::option::of(1u32..400),
         proptest::collection::btree_set(any::<String>(), 0..3),
         proptest::collection::btree_map(any::<String>(), any::<u32>(), 0..3),
+        proptest::collection::vec((any_date(), any_date(), any::<String>()), 0..3),
     )
-        .prop_map(|(start, pace, quarter_hours, excluded, stage_weeks)| {
-            // Two steps, so fields the schedule adds later keep their defaults without a
-            // lint expectation that would then go unfulfilled.
-            let dated = PlanSettings {
-                start: start.map(study_planner::date::PlanDate::clamped),
-                pace,
-                ..PlanSettings::default()
-            };
-            PlanSettings {
-                hours_per_week: quarter_hours.map(|q| q as f32 / 4.0),
-                excluded,
-                stage_weeks,
-                ..dated
-            }
-        })
+        .prop_map(
+            |(start, pace, quarter_hours, excluded, stage_weeks, breaks)| {
+                // Two steps, so fields the schedule adds later keep their defaults without a
+                // lint expectation that would then go unfulfilled.
+                let dated = PlanSettings {
+                    start: start.map(study_planner::date::PlanDate::clamped),
+                    pace,
+                    ..PlanSettings::default()
+                };
+                PlanSettings {
+                    hours_per_week: quarter_hours.map(|q| q as f32 / 4.0),
+                    excluded,
+                    stage_weeks,
+                    breaks: breaks
+                        .into_iter()
+                        .map(|(start, end, label)| Break { start, end, label })
+                        .collect(),
+                    ..dated
+                }
+            },
+        )
 }
 
 fn any_progress() -> impl Strategy<Value = RoadmapProgress> {
@@ -222,6 +229,58 @@ fn the_good_fixture_loads() {
         "Left off at page 112"
     );
     assert_eq!(opened.progress.plan.pace, Pace::Relaxed);
+    assert_eq!(
+        opened.progress.plan.breaks,
+        [Break {
+            start: day(2026, 12, 21),
+            end: day(2027, 1, 3),
+            label: "holiday".into()
+        }]
+    );
+    let other = ProgressStore::open(dir.path(), "my-own-roadmap").progress;
+    assert_eq!(other.state("x"), ItemState::Done);
+}
+
+#[test]
+fn a_version_2_file_is_migrated_to_breaks_and_its_original_kept() {
+    let _serial = shared();
+    let dir = data_dir_with("version-2.ron", false);
+    let original = fs::read(dir.path().join(PROGRESS_FILE)).expect("file");
+    let opened = ProgressStore::open(dir.path(), ROADMAP);
+    // Everything version 2 held is there, and the plan has no breaks.
+    assert_eq!(opened.progress.state("topic-a"), ItemState::Done);
+    assert_eq!(opened.progress.note("topic-c"), "already know this");
+    assert_eq!(opened.progress.plan.pace, Pace::Relaxed);
+    assert_eq!(opened.progress.plan.hours_per_week, Some(6.0));
+    assert_eq!(
+        opened
+            .progress
+            .plan
+            .start
+            .map(study_planner::date::PlanDate::get),
+        Some(day(2026, 1, 5))
+    );
+    assert!(opened.progress.plan.breaks.is_empty());
+    assert_eq!(
+        fs::read(dir.path().join("progress.v2.ron")).expect("original kept"),
+        original
+    );
+    assert!(opened.needs_save);
+    let mut store = opened.store;
+    let mut progress = opened.progress.clone();
+    progress.plan.breaks.push(Break {
+        start: day(2026, 3, 2),
+        end: day(2026, 3, 8),
+        label: String::new(),
+    });
+    store.save(&progress).expect("save");
+    let text = fs::read_to_string(dir.path().join(PROGRESS_FILE)).expect("saved");
+    assert!(
+        text.contains(&format!("version: {CURRENT_VERSION}")),
+        "{text}"
+    );
+    assert_eq!(saved_progress(dir.path()), progress);
+    // The other roadmap's progress came through too.
     let other = ProgressStore::open(dir.path(), "my-own-roadmap").progress;
     assert_eq!(other.state("x"), ItemState::Done);
 }

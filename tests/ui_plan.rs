@@ -219,7 +219,10 @@ fn replan_from_today_moves_a_past_plan_to_this_week() {
 
     // A plan saved eight weeks ago with phase 1 finished: phase 2 moves to this week.
     let dir = temp_dir();
-    common::write_progress(dir.path(), &common::eight_weeks_in(2));
+    common::write_progress(
+        dir.path(),
+        &common::eight_weeks_in(study_planner::storage::CURRENT_VERSION),
+    );
     let mut harness = open_app(dir.path(), View::Timeline);
     // Phase 2 was planned from 16 Nov; re-planning moves it to Monday 23 Nov, this week.
     harness.get_by_label("30 Sep – 15 Nov 2026");
@@ -232,8 +235,9 @@ fn replan_from_today_moves_a_past_plan_to_this_week() {
     );
     harness.get_by_label("5 Oct – 22 Nov 2026");
     harness.get_by_label("23 Nov 2026 – 7 Feb 2027");
-    // The forecast speaks: 6 of 7 items done in the window.
-    harness.get_by_label_contains("At your pace of the last 4 weeks you finish on");
+    // The forecast speaks: 4 items ticked done in the last 4 weeks (the others are older, or
+    // skipped), a small sample, so a range.
+    harness.get_by_label_contains("At your pace of the last 4 weeks you finish between");
 }
 
 #[test]

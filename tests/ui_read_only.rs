@@ -9,7 +9,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use study_planner::app::{StudyPlannerApp, View};
-use study_planner::storage::ReadOnlyReason;
+use study_planner::storage::{CURRENT_VERSION, ReadOnlyReason};
 
 use common::{eight_weeks_in as saved, open_app, temp_dir, write_progress};
 
@@ -82,7 +82,7 @@ fn nothing_changes_in_any_view(harness: &mut Harness<'_, StudyPlannerApp>) {
 #[test]
 fn a_second_window_changes_nothing_and_shows_every_control_disabled() {
     let dir = temp_dir();
-    write_progress(dir.path(), &saved(2));
+    write_progress(dir.path(), &saved(CURRENT_VERSION));
     let on_disk = std::fs::read(dir.path().join("progress.ron")).expect("saved");
     let first = open_app(dir.path(), View::Cards);
     let mut second = open_app(dir.path(), View::Cards);
@@ -132,7 +132,7 @@ fn a_file_from_a_newer_version_changes_nothing_either() {
 #[test]
 fn the_same_controls_work_in_a_window_that_may_save() {
     let dir = temp_dir();
-    write_progress(dir.path(), &saved(2));
+    write_progress(dir.path(), &saved(CURRENT_VERSION));
     let mut harness = open_app(dir.path(), View::Timeline);
     assert!(!disabled(&harness, "Re-plan from today"));
     assert!(!disabled(

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 pub mod export;
 pub mod plan;
+pub mod week;
 
 use crate::app::{AppOptions, View};
 use crate::roadmap::{self, Roadmap};
@@ -66,8 +67,14 @@ pub enum Command {
     Plan {
         #[command(flatten)]
         plan: plan::PlanArgs,
+        /// Plan the weekly hours to finish on or before DATE: prints the hours per week that
+        /// needs and the plan at those hours, or why it cannot be done
+        #[arg(long, value_name = "DATE", value_parser = plan::parse_day)]
+        finish_by: Option<chrono::NaiveDate>,
         /// Print JSON: {"start", "finish", "phases": [{"id", "title", "start", "end", "weeks",
-        /// "optional", "progress": {"complete", "total"}}], ...}; "end" and "finish" are inclusive
+        /// "optional", "progress": {"complete", "total"}}], "breaks": [{"start", "end",
+        /// "label", "weeks"}], "finish_by": {"date", "hours_per_week"}, ...}; "end" and
+        /// "finish" are inclusive
         #[arg(long)]
         json: bool,
     },
@@ -81,6 +88,9 @@ pub enum Command {
         #[arg(long, value_name = "FILE.ron")]
         out: Option<PathBuf>,
     },
+    /// This week of the plan: dates, phase, items with their state, catch-up from earlier
+    /// weeks, next up, and whether you are on track.
+    Week(week::WeekArgs),
     /// Export the plan: a printable PDF, calendar events (.ics), Markdown checklists or CSV.
     /// Text formats go to standard output unless --out FILE is given.
     Export(export::ExportArgs),
@@ -122,7 +132,12 @@ pub fn run() -> anyhow::Result<ExitCode> {
 pub fn run_cli(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Check { ref file }) => Ok(check(file)),
-        Some(Command::Plan { ref plan, json }) => plan::run(&cli, plan, json),
+        Some(Command::Plan {
+            ref plan,
+            finish_by,
+            json,
+        }) => plan::run(&cli, plan, finish_by, json),
+        Some(Command::Week(ref args)) => week::run(&cli, args),
         Some(Command::Export(ref args)) => export::run(&cli, args),
         Some(Command::Import { ref file, ref out }) => import(file, out.as_deref()),
         None => open_window(&cli),

@@ -15,9 +15,9 @@ use serde::Serialize;
 use crate::clock::Clock;
 use crate::date::PlanDate;
 use crate::plan::Plan;
-use crate::progress::{Pace, PlanSettings, RoadmapProgress};
+use crate::progress::{Break, Pace, PlanSettings, RoadmapProgress};
 use crate::roadmap::{Roadmap, format_number};
-use crate::schedule::{MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK};
+use crate::schedule::{self, MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK};
 
 /// Plan overrides shared by `plan` and `export`: they change the plan for this run only and
 /// are never saved.
@@ -41,6 +41,38 @@ pub struct PlanArgs {
     /// Leave out every optional phase
     #[arg(long)]
     pub skip_optional: bool,
+
+    /// Take time off, e.g. 2027-12-20..2028-01-02 (inclusive ISO dates; add :LABEL to name
+    /// it). Repeatable; added to the saved breaks. Every calendar week a break touches is off
+    #[arg(long = "break", value_name = "START..END", value_parser = parse_break)]
+    pub breaks: Vec<Break>,
+}
+
+/// "2027-12-20..2028-01-02" or "2027-12-20..2028-01-02:holiday".
+pub fn parse_break(text: &str) -> Result<Break, String> {
+    let (dates, label) = text.split_once(':').unwrap_or((text, ""));
+    let Some((start, end)) = dates.split_once("..") else {
+        return Err(format!(
+            "'{text}' is not a break; expected START..END, e.g. 2027-12-20..2028-01-02"
+        ));
+    };
+    let start = parse_day(start)?;
+    let end = parse_day(end)?;
+    if end < start {
+        return Err(format!("the break {text} ends before it starts"));
+    }
+    Ok(Break {
+        start,
+        end,
+        label: label.trim().to_owned(),
+    })
+}
+
+/// An ISO date a plan can use (1900-01-01 to 9999-12-31), as `--start` reads it.
+pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    text.parse::<PlanDate>()
+        .map(PlanDate::get)
+        .map_err(|err| err.to_string())
 }
 
 /// `--pace` values.
@@ -89,6 +121,7 @@ impl PlanArgs {
         if let Some(hours) = self.hours_per_week {
             settings.hours_per_week = Some(hours);
         }
+        settings.breaks.extend(self.breaks.iter().cloned());
         if self.skip_optional {
             settings.excluded.extend(
                 roadmap
@@ -126,6 +159,26 @@ pub struct PlanJson {
     pub phases: Vec<PhaseJson>,
     /// Ids of optional phases left out of this plan.
     pub left_out: Vec<String>,
+    /// Every break, with the weeks of this plan it takes (0 when outside it).
+    pub breaks: Vec<BreakJson>,
+    /// With `--finish-by`: the date and the weekly hours this plan was computed at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub finish_by: Option<FinishByJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BreakJson {
+    pub start: NaiveDate,
+    /// Inclusive.
+    pub end: NaiveDate,
+    pub label: String,
+    pub weeks: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FinishByJson {
+    pub date: NaiveDate,
+    pub hours_per_week: f32,
 }
 
 #[derive(Debug, Serialize)]
@@ -176,6 +229,17 @@ pub fn plan_json(plan: &Plan) -> PlanJson {
         hours_per_week: schedule.hours_per_week,
         phases,
         left_out,
+        breaks: schedule
+            .breaks
+            .iter()
+            .map(|b| BreakJson {
+                start: b.start,
+                end: b.end,
+                label: b.label.clone(),
+                weeks: b.weeks_in_plan,
+            })
+            .collect(),
+        finish_by: None,
     }
 }
 
@@ -249,17 +313,34 @@ pub fn plan_table(plan: &Plan) -> String {
     if schedule.included().any(|s| s.outside_estimate) {
         out.push_str("\n! a length you set outside the roadmap's estimate\n");
     }
+    if !schedule.breaks.is_empty() {
+        out.push_str("\nBreaks (every week a break touches is off):\n");
+        for b in &schedule.breaks {
+            let weeks = if b.in_plan() {
+                schedule::weeks_text(b.weeks_in_plan)
+            } else {
+                "outside the plan".to_owned()
+            };
+            let _ = writeln!(out, "  {}  {} to {} ({weeks})", b.label, b.start, b.end);
+        }
+    }
     let _ = writeln!(out, "\n{}", plan.forecast().sentence());
     out
 }
 
 /// `study-planner plan`: loads the roadmap and the learner's saved data, then prints.
-pub fn run(cli: &super::Cli, args: &PlanArgs, json: bool) -> anyhow::Result<ExitCode> {
+pub fn run(
+    cli: &super::Cli,
+    args: &PlanArgs,
+    finish_by: Option<NaiveDate>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     let roadmap = super::load_roadmap(cli)?;
     let progress = saved_progress(cli, &roadmap)?;
     // The window's clock: with no saved start, both start the plan on the same day.
     let today = Clock::system().today();
-    print_plan(&args.plan_for(roadmap, progress, today), json)?;
+    let text = plan_text(&args.plan_for(roadmap, progress, today), finish_by, json)?;
+    write_stdout(&text).context("cannot write the plan to standard output")?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -277,21 +358,52 @@ pub fn saved_progress(cli: &super::Cli, roadmap: &Roadmap) -> anyhow::Result<Roa
     Ok(loaded.progress)
 }
 
-/// Prints the table or the JSON of `plan`.
-pub fn print_plan(plan: &Plan, json: bool) -> anyhow::Result<()> {
-    let text = if json {
-        serde_json::to_string_pretty(&plan_json(plan))? + "\n"
-    } else {
-        plan_table(plan)
+/// What `plan` prints: the table or the JSON of `plan`; with `finish_by`, at the hours that
+/// date needs (or the reason it cannot be done, as an error).
+pub fn plan_text(plan: &Plan, finish_by: Option<NaiveDate>, json: bool) -> anyhow::Result<String> {
+    let mut answer = None;
+    let moved;
+    let plan = match finish_by {
+        Some(date) => {
+            let found = schedule::finish_by(plan.roadmap(), plan.settings(), plan.today(), date)
+                .map_err(|err| anyhow!("cannot finish by {date}: {err}"))?;
+            moved = plan.with_settings(found.settings.clone());
+            answer = Some(found);
+            &moved
+        }
+        None => plan,
     };
+    Ok(if json {
+        let mut document = plan_json(plan);
+        document.finish_by = answer.map(|a| FinishByJson {
+            date: a.date,
+            hours_per_week: a.hours_per_week,
+        });
+        serde_json::to_string_pretty(&document)? + "\n"
+    } else {
+        let mut text = String::new();
+        if let Some(answer) = &answer {
+            let _ = writeln!(
+                text,
+                "To finish by {}: {}\n",
+                schedule::long_date(answer.date),
+                answer.sentence()
+            );
+        }
+        text + &plan_table(plan)
+    })
+}
+
+/// Writes `text` to standard output; a reader that closes the pipe early
+/// (`study-planner plan | head`) is not an error.
+pub fn write_stdout(text: &str) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
-        // `study-planner plan | head` closing the pipe early is not an error.
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        result => result.context("cannot write the plan to standard output"),
+        result => result,
     }
 }
 
@@ -321,6 +433,27 @@ mod tests {
         assert_eq!(applied.stage_weeks, saved.stage_weeks);
         let excluded: Vec<&str> = applied.excluded.iter().map(String::as_str).collect();
         assert_eq!(excluded, ["ai-ml", "frontend"]);
+    }
+
+    #[test]
+    fn breaks_are_read_in_order_with_an_optional_label() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap_or_default();
+        assert_eq!(
+            parse_break("2027-12-20..2027-12-31:holiday"),
+            Ok(Break {
+                start: day(12, 20),
+                end: day(12, 31),
+                label: "holiday".into()
+            })
+        );
+        assert_eq!(
+            parse_break("2027-03-01..2027-03-01").map(|b| b.label),
+            Ok(String::new())
+        );
+        assert!(parse_break("2027-03-08..2027-03-01").is_err_and(|e| e.contains("ends before")));
+        assert!(parse_break("2027-03-01").is_err_and(|e| e.contains("START..END")));
+        assert!(parse_break("2027-02-30..2027-03-01").is_err());
+        assert!(parse_break("0999-01-01..2027-03-01").is_err_and(|e| e.contains("1900-01-01")));
     }
 
     #[test]

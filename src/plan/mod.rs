@@ -12,6 +12,7 @@
 //! data and today) and then only read. Pure: no egui, no disk.
 
 mod forecast;
+mod this_week;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -21,7 +22,13 @@ use chrono::NaiveDate;
 use crate::progress::{PlanSettings, RoadmapProgress, items_progress};
 use crate::roadmap::{ItemKind, ItemRef, Phase, Roadmap, Stage};
 use crate::schedule::{self, PlanWeek, Schedule, ScheduledStage};
-pub use forecast::{FORECAST_WINDOW_DAYS, Forecast};
+pub use forecast::{
+    FIRM_ITEMS, FORECAST_WINDOW_DAYS, Forecast, ForecastStatus, MIN_ITEMS, MIN_STUDY_DAYS,
+    item_hours,
+};
+pub use this_week::{
+    NEXT_UP_ITEMS, NextUp, OnTrack, PlanSummary, ThisWeek, WeekInfo, WeekItem, When, on_track_text,
+};
 
 /// The joined, read-only view of one roadmap's plan.
 #[derive(Clone, Debug)]

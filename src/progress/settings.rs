@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::date::PlanDate;
+use chrono::NaiveDate;
 
 /// Which end of each estimate to plan with.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -45,6 +46,34 @@ pub struct PlanSettings {
     pub excluded: BTreeSet<String>,
     /// Per-stage length in weeks, overriding the pace preset, by stage id.
     pub stage_weeks: BTreeMap<String, u32>,
+    /// Time off ("holiday", "exam month"): the plan flows around these. In the order the
+    /// learner added them; the schedule sorts its own copy.
+    pub breaks: Vec<Break>,
+}
+
+/// Time off from study, `start` to `end`, both inclusive. The schedule takes every calendar
+/// week (Monday to Sunday) a break touches on or after the plan's start: no phase work happens
+/// in those weeks, and everything after them moves later.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Break {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// The learner's name for it ("holiday"); may be empty.
+    #[serde(default)]
+    pub label: String,
+}
+
+impl Break {
+    /// The first and last day, in order whatever order they were given in.
+    pub fn days(&self) -> (NaiveDate, NaiveDate) {
+        (self.start.min(self.end), self.start.max(self.end))
+    }
+
+    /// The label, or "Break" when the learner gave none.
+    pub fn name(&self) -> &str {
+        let label = self.label.trim();
+        if label.is_empty() { "Break" } else { label }
+    }
 }
 
 impl PlanSettings {

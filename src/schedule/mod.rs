@@ -9,12 +9,19 @@
 //! - **Whole calendar weeks.** The plan begins on the start date. Every stage is a whole number
 //!   of calendar weeks, Monday to Sunday, so a plan that starts mid-week has a short first week;
 //!   every later stage starts on a Monday and every stage ends on a Sunday. Stages follow one
-//!   another with no gap and no overlap, the final project last. All end dates are inclusive.
+//!   another with no gap (but a break) and no overlap, the final project last. All end dates
+//!   are inclusive.
 //! - Optional phases the learner left out are listed with `included == false` and take no time.
+//! - **Breaks** take whole calendar weeks: every week a break touches, from the plan's start
+//!   on. No phase work happens in a break week; the stage under way pauses and resumes after
+//!   it, and every later stage moves, so the plan grows by exactly the break's weeks (breaks
+//!   after the last study week change nothing). Break weeks are in [`Schedule::weeks`], marked.
 //!
 //! This module must never import egui or touch the disk: the window, the command line and the
 //! exports all show the numbers computed here, so they always agree.
 
+mod breaks;
+mod finish_by;
 mod text;
 mod weeks;
 
@@ -24,6 +31,9 @@ use serde::Serialize;
 use crate::date::PlanDate;
 use crate::progress::{Pace, PlanSettings};
 use crate::roadmap::{MonthRange, Roadmap};
+pub use breaks::{MAX_BREAK_WEEKS, ScheduledBreak};
+pub(crate) use breaks::{add_study_days, off_days, study_days_back};
+pub use finish_by::{FinishBy, FinishByError, HOURS_STEP, MAX_FINISH_BY_HOURS, finish_by};
 pub use text::{date_range, long_date, short_date, weeks_range, weeks_range_text, weeks_text};
 
 /// Longest a single stage may be planned for: ten years. Longer inputs are clamped.
@@ -34,7 +44,7 @@ pub const MIN_HOURS_PER_WEEK: f32 = 0.5;
 pub const MAX_HOURS_PER_WEEK: f32 = 168.0;
 
 /// Weeks in a month, on average: 52 weeks over 12 months.
-const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
+pub(crate) const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
 
 /// The computed plan.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -43,14 +53,18 @@ pub struct Schedule {
     pub start: NaiveDate,
     /// Last day of study, inclusive (always a Sunday).
     pub finish: NaiveDate,
-    /// Calendar weeks from the start week to the finish week; the sum of the included stages.
+    /// Calendar weeks from the start week to the finish week: the sum of the included stages
+    /// and the break weeks between them.
     pub total_weeks: u32,
     /// Weekly study hours the lengths were computed for.
     pub hours_per_week: f32,
     /// Every stage of the roadmap in order, excluded optional ones too (`included == false`).
     pub stages: Vec<ScheduledStage>,
-    /// Every calendar week of the plan, in order.
+    /// Every calendar week of the plan, in order, break weeks too.
     pub weeks: Vec<PlanWeek>,
+    /// The learner's breaks in the order they were given, with the weeks each takes (the
+    /// timeline and the exports draw the ones [in the plan](ScheduledBreak::in_plan)).
+    pub breaks: Vec<ScheduledBreak>,
 }
 
 /// One phase (or the final project) with its dates.
@@ -68,8 +82,11 @@ pub struct ScheduledStage {
     pub start: NaiveDate,
     /// Last day, inclusive (a Sunday). For an excluded stage: the same as `start`.
     pub end: NaiveDate,
-    /// Planned length in calendar weeks. For an excluded stage: what it would take if included.
+    /// Planned length in study weeks. For an excluded stage: what it would take if included.
     pub weeks: u32,
+    /// Break weeks inside the stage (between its first and last study week): `end` lies this
+    /// many weeks later than `weeks` alone would put it.
+    pub break_weeks: u32,
     /// The roadmap's estimate (min, max) converted to weeks at the learner's hours.
     pub estimate_weeks: (u32, u32),
     /// What the pace preset alone would give (what "reset to the estimates" returns to).
@@ -92,13 +109,23 @@ pub struct PlanWeek {
     pub iso_week: u32,
     pub monday: NaiveDate,
     pub sunday: NaiveDate,
-    /// The stage studied this week.
+    /// The stage studied this week; for a break week, the stage it holds up (the one studied
+    /// in the next study week).
     pub stage_id: String,
-    /// 1-based week within that stage.
+    /// 1-based study week within that stage; 0 for a break week.
     pub stage_week: u32,
     /// Item ids first studied this week, in study order; the stage's items are spread evenly
-    /// over its weeks, so some weeks of a long stage have none (time to practise).
+    /// over its study weeks, so some weeks of a long stage have none (time to practise). A
+    /// break week has none.
     pub items: Vec<String>,
+    /// The break's label when the week is a break: no phase work happens in it.
+    pub break_label: Option<String>,
+}
+
+impl PlanWeek {
+    pub fn is_break(&self) -> bool {
+        self.break_label.is_some()
+    }
 }
 
 impl ScheduledStage {
@@ -141,10 +168,9 @@ pub fn compute(roadmap: &Roadmap, settings: &PlanSettings, today: NaiveDate) -> 
         .get();
     let hours = effective_hours(roadmap.hours_per_week, settings.hours_per_week);
     let start_monday = monday_of(start);
+    let mut walk = weeks::Walk::new(start_monday, breaks::OffWeeks::new(&settings.breaks, start));
 
     let mut stages = Vec::new();
-    let mut weeks = Vec::new();
-    let mut weeks_so_far: u32 = 0;
     for stage in roadmap.stages() {
         let estimate = estimate_weeks(stage.duration_months, roadmap.hours_per_week, hours);
         let preset = preset_weeks(
@@ -154,21 +180,30 @@ pub fn compute(roadmap: &Roadmap, settings: &PlanSettings, today: NaiveDate) -> 
             hours,
         );
         let own = settings.stage_weeks.get(stage.id).copied();
-        let length = own.map_or(preset, |w| w.clamp(1, MAX_STAGE_WEEKS));
+        let weeks = own.map_or(preset, |w| w.clamp(1, MAX_STAGE_WEEKS));
         let included = !(stage.optional && settings.excluded.contains(stage.id));
-        let first_monday = add_weeks(start_monday, weeks_so_far);
-        let stage_start = if weeks_so_far == 0 {
-            start
+        let (first_week, stage_start, end, break_weeks) = if included {
+            let ids: Vec<&str> = stage.items.iter().map(|i| i.item.id.as_str()).collect();
+            let placed = walk.place(stage.id, &ids, weeks);
+            let first_day = if placed.first_week == 0 {
+                start
+            } else {
+                placed.first_monday
+            };
+            (
+                placed.first_week,
+                first_day,
+                placed.last_sunday,
+                placed.break_weeks,
+            )
         } else {
-            first_monday
+            let (monday, first) = walk.next_study_monday();
+            let day = if first { start } else { monday };
+            (walk.weeks_so_far(), day, day, 0)
         };
         // `max`: a plan saturating at chrono's last date must still never end before it starts.
-        let end = if included {
-            add_days(add_weeks(first_monday, length), -1).max(stage_start)
-        } else {
-            stage_start
-        };
-        let scheduled = ScheduledStage {
+        let end = end.max(stage_start);
+        stages.push(ScheduledStage {
             id: stage.id.to_owned(),
             number: stage.number,
             title: stage.title.to_owned(),
@@ -177,25 +212,18 @@ pub fn compute(roadmap: &Roadmap, settings: &PlanSettings, today: NaiveDate) -> 
             included,
             start: stage_start,
             end,
-            weeks: length,
+            weeks,
+            break_weeks,
             estimate_weeks: estimate,
             preset_weeks: preset,
             overridden: own.is_some(),
-            outside_estimate: length < estimate.0 || length > estimate.1,
-            first_week: weeks_so_far as usize,
-        };
-        if included {
-            weeks::push_stage_weeks(&stage, &scheduled, start_monday, &mut weeks);
-            weeks_so_far = weeks_so_far.saturating_add(length);
-        }
-        stages.push(scheduled);
+            outside_estimate: weeks < estimate.0 || weeks > estimate.1,
+            first_week,
+        });
     }
-    let total_weeks = weeks_so_far;
-    let finish = if total_weeks == 0 {
-        start
-    } else {
-        add_days(add_weeks(start_monday, total_weeks), -1).max(start)
-    };
+    let (weeks, breaks) = walk.finish();
+    let total_weeks = u32::try_from(weeks.len()).unwrap_or(u32::MAX);
+    let finish = weeks.last().map_or(start, |week| week.sunday.max(start));
     Schedule {
         start,
         finish,
@@ -203,6 +231,7 @@ pub fn compute(roadmap: &Roadmap, settings: &PlanSettings, today: NaiveDate) -> 
         hours_per_week: hours,
         stages,
         weeks,
+        breaks,
     }
 }
 
@@ -254,11 +283,6 @@ pub fn preset_weeks(range: MonthRange, pace: Pace, roadmap_hours: f32, hours: f3
 pub fn monday_of(date: NaiveDate) -> NaiveDate {
     let back = i64::from(date.weekday().num_days_from_monday());
     add_days(date, -back)
-}
-
-/// `date + weeks × 7` days, saturating at chrono's last date.
-fn add_weeks(date: NaiveDate, weeks: u32) -> NaiveDate {
-    add_days(date, i64::from(weeks) * 7)
 }
 
 /// `date + days`, saturating at chrono's first and last dates rather than panicking. Every

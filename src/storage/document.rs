@@ -12,7 +12,13 @@ use serde::{Deserialize, Serialize};
 use crate::progress::{ItemProgress, ItemState, RoadmapProgress};
 
 /// The version this build writes. Bump it when the shape changes, and add a migration.
-pub const CURRENT_VERSION: u32 = 2;
+///
+/// - 1: the pre-release format, one roadmap per file ([`V1Document`]).
+/// - 2: every roadmap's progress keyed by roadmap id.
+/// - 3: plan settings gain `breaks`. Version 2 files read as version 3 with no breaks; the
+///   bump keeps a version-2 build from opening a file with breaks and dropping them on save
+///   (it opens a newer file read-only instead).
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Everything in `progress.ron`: the learner's progress for every roadmap they have opened,
 /// keyed by roadmap id, so a custom roadmap keeps its own ticks.
@@ -147,6 +153,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 from_version: 1,
             })
         }
+        2 => {
+            // Version 3 only added fields that default to empty, so version 2 reads as is.
+            let mut document: ProgressDocument =
+                ron::from_str(text).map_err(|e| DecodeError::from_ron(&e))?;
+            document.version = CURRENT_VERSION;
+            Ok(Decoded::Migrated {
+                document,
+                from_version: 2,
+            })
+        }
         CURRENT_VERSION => {
             let document: ProgressDocument =
                 ron::from_str(text).map_err(|e| DecodeError::from_ron(&e))?;
@@ -225,14 +241,46 @@ mod tests {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b"  \n"), Err(DecodeError::Empty));
         assert_eq!(
-            decode(b"(version: 2, \xff)"),
+            decode(b"(version: 3, \xff)"),
             Err(DecodeError::NotUtf8 { offset: 13 })
         );
         assert!(matches!(
-            decode(b"(version: 2,\n roadmaps: {\"r\": (items: 5)})"),
+            decode(b"(version: 3,\n roadmaps: {\"r\": (items: 5)})"),
             Err(DecodeError::Syntax { line: 2, .. })
         ));
         assert_eq!(decode(b"(version: 0)"), Err(DecodeError::UnknownVersion(0)));
+    }
+
+    #[test]
+    fn version_2_is_migrated_with_no_breaks_and_breaks_round_trip() {
+        let v2 =
+            b"(version: 2, roadmaps: {\"r\": (plan: (start: Some(\"2027-01-04\"), pace: Fast))})";
+        let Ok(Decoded::Migrated {
+            document,
+            from_version: 2,
+        }) = decode(v2)
+        else {
+            panic!("version 2 is migrated: {:?}", decode(v2));
+        };
+        let plan = document.roadmap("r").plan;
+        assert_eq!(
+            plan.start.map(crate::date::PlanDate::get),
+            NaiveDate::from_ymd_opt(2027, 1, 4)
+        );
+        assert_eq!(plan.pace, crate::progress::Pace::Fast);
+        assert!(plan.breaks.is_empty());
+        // Written back as the current version, with a break.
+        let mut progress = document.roadmap("r");
+        progress.plan.breaks.push(crate::progress::Break {
+            start: NaiveDate::from_ymd_opt(2027, 12, 21).expect("a real date"),
+            end: NaiveDate::from_ymd_opt(2028, 1, 3).expect("a real date"),
+            label: "holiday".into(),
+        });
+        let mut again = ProgressDocument::new();
+        again.set_roadmap("r", &progress);
+        let text = again.to_ron().expect("writes");
+        assert!(text.contains("version: 3"), "{text}");
+        assert_eq!(decode(text.as_bytes()), Ok(Decoded::Current(again)));
     }
 
     #[test]
