@@ -16,6 +16,7 @@ mod plan_cache;
 mod plan_panel;
 mod plan_views;
 mod progress_strip;
+mod roadmap_gate;
 mod saving;
 mod screenshot;
 mod signals;
@@ -49,6 +50,7 @@ pub use command::Command;
 use command::CommandQueue;
 use context::ViewContext;
 pub use prefs::MemoryStorage;
+pub use roadmap_gate::{RoadmapGate, RoadmapProblem, load_roadmap_file};
 use screenshot::ScreenshotTask;
 pub use view::View;
 
@@ -97,10 +99,18 @@ pub struct StudyPlannerApp {
 
 impl StudyPlannerApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
-        widgets::install_style(&cc.egui_ctx);
+        Self::new_in(&cc.egui_ctx, cc.storage, options)
+    }
+
+    /// The app on a running context (a roadmap that loaded after the window opened).
+    pub fn new_in(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        options: AppOptions,
+    ) -> Self {
+        widgets::install_style(ctx);
         // Reads one small file (progress.ron) here; every save after this is off this thread.
-        let (saving, data) =
-            saving::SavingState::open(&cc.egui_ctx, &options.data_dir, &options.roadmap.id);
+        let (saving, data) = saving::SavingState::open(ctx, &options.data_dir, &options.roadmap.id);
         Self {
             roadmap: options.roadmap,
             data,
@@ -111,17 +121,13 @@ impl StudyPlannerApp {
             clock: options.clock,
             commands: CommandQueue::default(),
             history: undo::UndoHistory::default(),
-            ui_state: ui_state::UiState::new(
-                &cc.egui_ctx,
-                cc.storage,
-                options.screenshot.is_some(),
-            ),
+            ui_state: ui_state::UiState::new(ctx, storage, options.screenshot.is_some()),
             print_requests: 0,
             screenshot: options.screenshot.map(ScreenshotTask::new),
             plan_cache: plan_cache::PlanCache::default(),
             plan_views: plan_views::PlanViews::default(),
             focus_stage: None,
-            export: export_ui::ExportUi::new(&cc.egui_ctx, &options.data_dir),
+            export: export_ui::ExportUi::new(ctx, &options.data_dir),
         }
     }
 
@@ -337,8 +343,21 @@ impl eframe::App for StudyPlannerApp {
 
 /// Opens the native window and blocks until it closes.
 pub fn run_native(options: AppOptions) -> anyhow::Result<()> {
+    run_window(options, None)
+}
+
+/// Opens the window on the screen for a roadmap that did not load (see [`RoadmapGate`]);
+/// `options` are what the app opens with once a roadmap loads.
+pub fn run_native_broken(problem: RoadmapProblem, options: AppOptions) -> anyhow::Result<()> {
+    run_window(options, Some(problem))
+}
+
+fn run_window(options: AppOptions, broken: Option<RoadmapProblem>) -> anyhow::Result<()> {
     let screenshot = options.screenshot.is_some();
-    let title = format!("{} — study-planner", options.roadmap.title);
+    let title = match &broken {
+        Some(_) => "study-planner".to_owned(),
+        None => format!("{} — study-planner", options.roadmap.title),
+    };
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(title)
         .with_app_id("study-planner")
@@ -364,6 +383,11 @@ pub fn run_native(options: AppOptions) -> anyhow::Result<()> {
         "study-planner",
         native_options,
         Box::new(move |cc| {
+            if let Some(problem) = broken {
+                widgets::install_style(&cc.egui_ctx);
+                let gate: Box<dyn eframe::App> = Box::new(RoadmapGate::broken(problem, options));
+                return Ok(gate);
+            }
             let mut app = StudyPlannerApp::new(cc, options);
             if let Some(handle) = app.saving.flush_handle() {
                 signals::flush_on_termination(handle);

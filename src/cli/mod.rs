@@ -226,7 +226,22 @@ pub fn data_dir(cli: &Cli) -> anyhow::Result<PathBuf> {
 }
 
 fn open_window(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let roadmap = load_roadmap(cli)?;
+    // A roadmap that does not load opens the window on a screen that says why (with Reload
+    // and Open another…), rather than exiting; a screenshot run still fails at once.
+    let (roadmap, broken) = match cli.file.as_ref().or(cli.roadmap.as_ref()) {
+        None => (roadmap::embedded(), None),
+        Some(path) => match crate::app::load_roadmap_file(path) {
+            Ok(roadmap) => (roadmap, None),
+            Err(problem) if cli.screenshot.is_none() => {
+                eprintln!("{problem}");
+                if let Some(excerpt) = &problem.excerpt {
+                    eprintln!("{excerpt}");
+                }
+                (roadmap::embedded(), Some(problem))
+            }
+            Err(problem) => return Err(anyhow!("{problem}")),
+        },
+    };
     let options = AppOptions {
         roadmap: Arc::new(roadmap),
         data_dir: data_dir(cli)?,
@@ -242,6 +257,9 @@ fn open_window(cli: &Cli) -> anyhow::Result<ExitCode> {
             path.display()
         ));
     }
-    crate::app::run_native(options)?;
+    match broken {
+        Some(problem) => crate::app::run_native_broken(problem, options)?,
+        None => crate::app::run_native(options)?,
+    }
     Ok(ExitCode::SUCCESS)
 }

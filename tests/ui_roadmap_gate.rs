@@ -1,0 +1,93 @@
+//! A roadmap that does not load is a screen in the window (file, line:col, the line with a
+//! caret, what was expected), and "Reload" opens it once it is fixed.
+#![allow(
+    clippy::expect_used,
+    reason = "everything in an integration test crate is test code, but clippy only counts #[test] functions as tests; a helper that cannot set up fails the test loudly"
+)]
+
+mod common;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use study_planner::app::{AppOptions, RoadmapGate, View, load_roadmap_file};
+
+fn roadmap_fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/roadmaps")
+        .join(name);
+    std::fs::read_to_string(path).expect("the fixture exists")
+}
+
+#[test]
+fn a_broken_roadmap_is_a_screen_and_reload_opens_it_once_fixed() {
+    let dir = common::temp_dir();
+    let path = dir.path().join("mine.ron");
+    std::fs::write(&path, roadmap_fixture("syntax-error.ron")).expect("write");
+    let problem = load_roadmap_file(&path).expect_err("the file is broken");
+    let options = AppOptions {
+        data_dir: dir.path().join("data"),
+        ..common::options(dir.path(), View::Cards)
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 700.0))
+        .build_eframe(|_cc| RoadmapGate::broken(problem, options));
+    harness.run();
+    harness.get_by_label("This roadmap cannot be opened");
+    harness.get_by_label(&path.display().to_string());
+    harness.get_by_label("Line 6, column 5");
+    harness.get_by_label_contains("mine.ron:6:5: expected a comma");
+    // The offending line, and a caret under column 5.
+    harness.get_by_label("6 |     hours_per_week: 8,\n  |     ^");
+
+    // The author fixes the file in an editor and presses Reload.
+    std::fs::write(&path, roadmap_fixture("minimal.ron")).expect("write");
+    harness.get_by_label("Reload").click();
+    for _ in 0..500 {
+        harness.step();
+        if harness.state().app().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    let app = harness.state().app().expect("the roadmap opened");
+    assert_eq!(app.roadmap().id, "minimal");
+    harness.get_by_label("Minimal roadmap");
+    assert!(
+        harness
+            .query_by_label("This roadmap cannot be opened")
+            .is_none()
+    );
+}
+
+#[test]
+fn reload_of_a_file_still_broken_shows_the_new_mistake() {
+    let dir = common::temp_dir();
+    let path = dir.path().join("mine.ron");
+    std::fs::write(&path, roadmap_fixture("syntax-error.ron")).expect("write");
+    let problem = load_roadmap_file(&path).expect_err("the file is broken");
+    let options = AppOptions {
+        data_dir: dir.path().join("data"),
+        ..common::options(dir.path(), View::Cards)
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 700.0))
+        .build_eframe(|_cc| RoadmapGate::broken(problem, options));
+    harness.run();
+    std::fs::write(&path, roadmap_fixture("duplicate-id.ron")).expect("write");
+    harness.get_by_label("Reload").click();
+    for _ in 0..500 {
+        harness.step();
+        if harness
+            .state()
+            .problem()
+            .is_some_and(|p| p.position == Some((17, 29)))
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    harness.get_by_label("Line 17, column 29");
+    assert!(harness.state().app().is_none());
+}
