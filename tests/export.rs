@@ -54,6 +54,7 @@ impl Fixture {
                         state,
                         done_on: (state == ItemState::Done).then(|| day(2026, 1, 9 + index as u32)),
                         note: note.to_owned(),
+                        before_done: None,
                     },
                 );
             }

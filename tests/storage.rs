@@ -105,11 +105,13 @@ fn any_item() -> impl Strategy<Value = ItemProgress> {
         any_state(),
         proptest::option::of(any_date()),
         any::<String>(),
+        proptest::option::of(any_state()),
     )
-        .prop_map(|(state, done_on, note)| ItemProgress {
+        .prop_map(|(state, done_on, note, before_done)| ItemProgress {
             state,
             done_on,
             note,
+            before_done,
         })
 }
 

@@ -75,7 +75,7 @@ fn ticking_an_item_marks_it_done_moves_the_phase_progress_and_survives_a_restart
         );
         assert_eq!(toggled(&harness, TOPIC), Some(Toggled::True));
         harness.get_by_label(&phase_one_progress(1));
-        harness.get_by_label_contains("done on 2026-11-25");
+        harness.get_by_label("done on 25 Nov 2026");
         // Closing the window flushes the save (dropping the harness drops the app).
     }
     assert!(dir.path().join(PROGRESS_FILE).exists());
@@ -112,7 +112,7 @@ fn a_second_click_unticks_and_the_other_states_are_a_menu_or_a_key_away() {
     harness.key_press(egui::Key::S);
     harness.run();
     assert_eq!(harness.state().data().state(&id), ItemState::Skipped);
-    harness.get_by_label_contains("skipped (i already know this)");
+    harness.get_by_label("skipped (I already know this)");
     harness.get_by_label(&phase_one_progress(1));
 }
 
@@ -222,4 +222,174 @@ fn reset_asks_first_then_clears_ticks_and_notes() {
         harness.state().data().state(&topic_id()),
         ItemState::NotStarted
     );
+}
+
+/// The next item after the topic on phase 1's card.
+const NEXT_TOPIC: &str = "Type Hinting & Static Type Checking (mypy)";
+
+#[test]
+fn ticking_keeps_the_row_height_and_the_items_below_in_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = app_harness(dir.path());
+    let rects = |harness: &Harness<'_, StudyPlannerApp>| {
+        (
+            harness.get_by_role_and_label(Role::CheckBox, TOPIC).rect(),
+            harness
+                .get_by_role_and_label(Role::CheckBox, NEXT_TOPIC)
+                .rect(),
+        )
+    };
+    let before = rects(&harness);
+    for expected in [ItemState::Done, ItemState::NotStarted] {
+        harness.get_by_role_and_label(Role::CheckBox, TOPIC).click();
+        harness.run();
+        assert_eq!(harness.state().data().state(&topic_id()), expected);
+        assert_eq!(rects(&harness), before, "after the row became {expected:?}");
+    }
+    // In progress and skipped (the "…" menu) keep it too.
+    for state in ["In progress", "Skipped (I already know this)"] {
+        harness.get_by_label(&format!("More for: {TOPIC}")).click();
+        harness.run();
+        harness.get_by_label(state).click();
+        harness.run();
+        assert_eq!(rects(&harness), before, "after {state}");
+    }
+    // The state is still said in words, on the row's own line.
+    harness.get_by_label("skipped (I already know this)");
+}
+
+#[test]
+fn space_toggles_done_and_back_to_in_progress() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = app_harness(dir.path());
+    let id = topic_id();
+    harness.get_by_label(&format!("More for: {TOPIC}")).click();
+    harness.run();
+    harness.get_by_label("In progress").click();
+    harness.run();
+    assert_eq!(harness.state().data().state(&id), ItemState::InProgress);
+
+    harness.get_by_role_and_label(Role::CheckBox, TOPIC).focus();
+    harness.run();
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    assert_eq!(harness.state().data().state(&id), ItemState::Done);
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    assert_eq!(
+        harness.state().data().state(&id),
+        ItemState::InProgress,
+        "Space on a done item gives back the state it had before"
+    );
+    // A click does the same, and an item done from scratch goes back to not started.
+    harness.get_by_role_and_label(Role::CheckBox, TOPIC).click();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, TOPIC).click();
+    harness.run();
+    assert_eq!(harness.state().data().state(&id), ItemState::InProgress);
+    harness
+        .get_by_role_and_label(Role::CheckBox, NEXT_TOPIC)
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, NEXT_TOPIC)
+        .click();
+    harness.run();
+    let next = roadmap::embedded()
+        .items()
+        .find(|item| item.item.text == NEXT_TOPIC)
+        .map(|item| item.item.id.clone())
+        .expect("the next topic");
+    assert_eq!(harness.state().data().state(&next), ItemState::NotStarted);
+}
+
+/// Rectangles outlined with the focus ring's 2-point stroke that surround `inner`.
+fn rings_around(harness: &Harness<'_, StudyPlannerApp>, inner: egui::Rect) -> usize {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter(|clipped| match &clipped.shape {
+            egui::Shape::Rect(rect) => {
+                rect.stroke.width == 2.0
+                    && rect.rect.contains_rect(inner)
+                    && rect.rect.width() < inner.width() + 8.0
+            }
+            _ => false,
+        })
+        .count()
+}
+
+#[test]
+fn keyboard_focus_shows_a_ring_even_on_the_frameless_more_button() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = app_harness(dir.path());
+    let more = format!("More for: {TOPIC}");
+    let rect = harness.get_by_label(&more).rect();
+    assert_eq!(rings_around(&harness, rect), 0, "a ring without focus");
+    harness.get_by_label(&more).focus();
+    harness.run();
+    assert!(harness.get_by_label(&more).is_focused());
+    assert_eq!(
+        rings_around(&harness, rect),
+        1,
+        "no ring around the focused “…”"
+    );
+    // A tick box gets one too.
+    let check = harness.get_by_role_and_label(Role::CheckBox, TOPIC);
+    let check_rect = check.rect();
+    check.focus();
+    harness.run();
+    assert_eq!(rings_around(&harness, check_rect), 1);
+    assert_eq!(
+        rings_around(&harness, rect),
+        0,
+        "the ring follows the focus"
+    );
+}
+
+#[test]
+fn note_puts_the_cursor_in_the_note_field() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = app_harness(dir.path());
+    harness.get_by_label(&format!("More for: {TOPIC}")).click();
+    harness.run();
+    harness.get_by_label("Note…").click();
+    harness.run();
+    let label = format!("Note on “{TOPIC}”");
+    let field = harness.get_by_label(&label);
+    assert!(field.is_focused(), "the note field has no keyboard focus");
+    // Typing goes straight into the note.
+    field.type_text("chapter 4");
+    harness.run();
+    assert_eq!(harness.state().data().note(&topic_id()), "chapter 4");
+}
+
+#[test]
+fn ctrl_q_is_in_the_help_and_closes_the_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = app_harness(dir.path());
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    let keys = harness.ctx.format_shortcut(&egui::KeyboardShortcut::new(
+        egui::Modifiers::COMMAND,
+        egui::Key::Q,
+    ));
+    harness.get_by_label(&keys);
+    harness.get_by_label_contains("Close the window");
+    // Only the key press, so that the frame that sees it is the last one run.
+    harness.event(egui::Event::Key {
+        key: egui::Key::Q,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::COMMAND,
+    });
+    harness.step();
+    let closing = harness
+        .output()
+        .viewport_output
+        .values()
+        .any(|viewport| viewport.commands.contains(&egui::ViewportCommand::Close));
+    assert!(closing, "Ctrl+Q did not ask the window to close");
 }

@@ -327,7 +327,7 @@ fn f1_and_question_mark_open_the_help_and_escape_closes_it() {
     press(&mut harness, Modifiers::NONE, Key::F1);
     harness.get_by_label("Keyboard shortcuts");
     harness.get_by_label("Print the plan");
-    harness.get_by_label("Tick the focused item done (again to untick)");
+    harness.get_by_label("Tick the focused item done (again: back to how it was)");
     press(&mut harness, Modifiers::NONE, Key::Escape);
     assert!(!shows(&harness, "Keyboard shortcuts"));
 

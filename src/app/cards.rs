@@ -103,11 +103,13 @@ impl Card<'_> {
 fn card_ui(ui: &mut Ui, card: &Card<'_>, checklist: &mut Checklist<'_>) {
     card_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        match card {
+        // Columns lay out top-down *justified*, and egui justifies wrapped text in such a
+        // layout (wide gaps between words): a card's text is ragged-right instead.
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| match card {
             Card::Phase(phase) => phase_card_ui(ui, phase, checklist),
             Card::Project(project) => project_card_ui(ui, project, checklist),
             Card::Summary(summary) => summary_card_ui(ui, summary, checklist.cx.filter),
-        }
+        });
     });
 }
 

@@ -7,18 +7,26 @@
 //! A state is always shown by the tick box's shape (empty, dash, tick) *and* a word, never by
 //! colour alone. (egui 0.37's default fonts have no symbol glyphs beyond Latin text, so the
 //! "icon" is the painted tick box rather than a character.)
+//!
+//! A row keeps its height whatever its state: the state's mark and word sit in a slot of fixed
+//! width on the row's own line (the day it was done on hover), so ticking an item never moves
+//! the items below it from under the pointer.
 
-use egui::{Checkbox, Key, Response, RichText, TextWrapMode, Ui};
+use egui::{Checkbox, Key, Response, RichText, Sense, Stroke, TextWrapMode, Ui, Vec2, vec2};
 
 use super::command::{Command, CommandQueue};
 use super::context::ViewContext;
 use super::find_bar::marked;
-use super::theme::{state_colour_ui, state_mark_ui};
+use super::theme::{control_colours_ui, paint_state_mark, state_colour_ui};
 use crate::progress::{ItemState, fraction};
 use crate::roadmap::Item;
+use crate::schedule::long_date;
 
 /// Width kept free to the right of the item text for the "…" menu button.
 const MENU_BUTTON_WIDTH: f32 = 22.0;
+/// Width of the state slot between the text and the "…" button: the mark and the widest
+/// state word ("in progress") in small text.
+const STATE_SLOT_WIDTH: f32 = 84.0;
 
 /// The wording the state menu and the status line use.
 fn state_text(state: ItemState) -> &'static str {
@@ -27,16 +35,6 @@ fn state_text(state: ItemState) -> &'static str {
         ItemState::InProgress => "In progress",
         ItemState::Done => "Done",
         ItemState::Skipped => "Skipped (I already know this)",
-    }
-}
-
-/// What one click on the tick box does: anything not complete becomes done; a complete item
-/// (done or skipped) goes back to not started.
-pub fn state_after_click(state: ItemState) -> ItemState {
-    if state.is_complete() {
-        ItemState::NotStarted
-    } else {
-        ItemState::Done
     }
 }
 
@@ -51,13 +49,13 @@ fn state_for_key(key: Key) -> Option<ItemState> {
     }
 }
 
-const ROW_HELP: &str = "Click to tick done (click again to undo).\n\
+const ROW_HELP: &str = "Click or Space to tick done (again to undo).\n\
     Right-click or … for in progress, skipped and a note.\n\
     Keys while focused: D done, P in progress, S skipped, N not started.";
 
-/// One checklist item: a tick box labelled with the item's text (one click ticks it done), a
-/// "…" menu (also on right-click) for the other states and the note, and, under it, the state
-/// in words and the learner's note. Returns the tick box's response.
+/// One checklist item: a tick box labelled with the item's text (one click ticks it done), its
+/// state in words in a slot of fixed width, a "…" menu (also on right-click) for the other
+/// states and the note, and, under it, the learner's note. Returns the tick box's response.
 pub fn item_row_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &Item) -> Response {
     let check = cx
         .data_ui(ui, |ui| item_row_contents_ui(ui, cx, item))
@@ -116,7 +114,9 @@ fn item_row_contents_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &Item) -> Respo
     let check = ui
         .horizontal_top(|ui| {
             let spacing = ui.spacing().item_spacing.x;
-            let text_width = (ui.available_width() - MENU_BUTTON_WIDTH - spacing).max(60.0);
+            let text_width =
+                (ui.available_width() - STATE_SLOT_WIDTH - MENU_BUTTON_WIDTH - 2.0 * spacing)
+                    .max(60.0);
             let check = ui
                 .scope(|ui| {
                     ui.set_max_width(text_width);
@@ -134,8 +134,14 @@ fn item_row_contents_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &Item) -> Respo
                     )
                 })
                 .inner;
-            // Line the "…" buttons up at the right edge of the column.
+            // Line the state slots and "…" buttons up at the right edge of the column.
             ui.add_space((text_width - check.rect.width()).max(0.0));
+            state_slot_ui(
+                ui,
+                state,
+                cx.plan.progress().item(&item.id).and_then(|p| p.done_on),
+            );
+            // Frameless (its focus shows as the window's focus ring, `theme::focus_ring_ui`).
             let menu = egui::containers::menu::MenuButton::from_button(
                 egui::Button::new("…").small().frame(false),
             )
@@ -155,10 +161,11 @@ fn item_row_contents_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &Item) -> Respo
         })
         .inner;
 
+    // A click, or Space while focused.
     if check.clicked() {
         commands.push(Command::SetItemState {
             item_id: item.id.clone(),
-            state: state_after_click(state),
+            state: data.state_after_toggle(&item.id),
         });
     }
     let context_menu =
@@ -181,7 +188,9 @@ fn item_row_contents_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &Item) -> Respo
     }
     let check = check.on_hover_text(ROW_HELP);
 
-    status_line_ui(ui, cx, state, &item.id, note, note_open);
+    if !note.is_empty() && !note_open {
+        note_line_ui(ui, cx, note);
+    }
     if note_open {
         note_open = item_note_editor_ui(ui, item, note, commands);
     }
@@ -229,41 +238,64 @@ fn state_menu_ui(
     ui.separator();
     if ui.button("Note…").clicked() {
         *note_open = true;
+        // The editor opens with the cursor in it.
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(note_focus_id(item_id), true));
         ui.close();
     }
 }
 
-/// Under the item: its state in words (not for untouched items) and its note, if any.
-fn status_line_ui(
-    ui: &mut Ui,
-    cx: &ViewContext<'_>,
-    state: ItemState,
-    item_id: &str,
-    note: &str,
-    note_open: bool,
-) {
-    let show_note = !note.is_empty() && !note_open;
-    if state == ItemState::NotStarted && !show_note {
+fn note_focus_id(item_id: &str) -> egui::Id {
+    egui::Id::unique(("item-note-focus", item_id))
+}
+
+/// The item's state in a slot of fixed width on its own line: the mark and the word (nothing
+/// for an untouched item), with the day it was done on hover. The same width whatever the
+/// state, so the text beside it wraps the same and the row keeps its height.
+fn state_slot_ui(ui: &mut Ui, state: ItemState, done_on: Option<chrono::NaiveDate>) {
+    let height = ui.text_style_height(&egui::TextStyle::Body);
+    let (rect, slot) = ui.allocate_exact_size(vec2(STATE_SLOT_WIDTH, height), Sense::hover());
+    if state == ItemState::NotStarted {
         return;
     }
+    // One node for screen readers, with the whole words: the word is painted, not a label.
+    let words = state_words(state, done_on);
+    slot.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &words));
+    if ui.is_rect_visible(rect) {
+        // Painted, not laid out as widgets, so the slot adds no ids between the tick box and
+        // the "…" button.
+        let mark = egui::Rect::from_min_size(rect.min, Vec2::splat(height));
+        paint_state_mark(ui, mark, state);
+        let colour = state_colour_ui(ui, state);
+        let room = rect.width() - height - 4.0;
+        let galley = egui::WidgetText::from(RichText::new(state.label()).small().color(colour))
+            .into_galley(
+                ui,
+                Some(TextWrapMode::Truncate),
+                room,
+                egui::TextStyle::Small,
+            );
+        let pos = egui::pos2(mark.right() + 4.0, rect.center().y - galley.size().y / 2.0);
+        ui.painter().galley(pos, galley, colour);
+    }
+    slot.on_hover_text(words);
+}
+
+/// "done on 2 Dec 2026", "in progress", "skipped (I already know this)".
+fn state_words(state: ItemState, done_on: Option<chrono::NaiveDate>) -> String {
+    match (state, done_on) {
+        (ItemState::Done, Some(day)) => format!("done on {}", long_date(day)),
+        (ItemState::Skipped, _) => "skipped (I already know this)".to_owned(),
+        (state, _) => state.label().to_owned(),
+    }
+}
+
+/// Under the item: the learner's note.
+fn note_line_ui(ui: &mut Ui, cx: &ViewContext<'_>, note: &str) {
     ui.horizontal_wrapped(|ui| {
         ui.add_space(ui.spacing().icon_width + ui.spacing().icon_spacing);
-        if state != ItemState::NotStarted {
-            let mut text = state_text(state).to_lowercase();
-            if let Some(day) = cx.plan.progress().item(item_id).and_then(|p| p.done_on) {
-                text.push_str(&format!(" on {}", day.format("%Y-%m-%d")));
-            }
-            state_mark_ui(ui, state);
-            ui.label(
-                RichText::new(text)
-                    .small()
-                    .color(state_colour_ui(ui, state)),
-            );
-        }
-        if show_note {
-            let note = RichText::new(format!("Note: {note}")).small().italics();
-            ui.add(egui::Label::new(marked(ui, cx.filter, note)).wrap());
-        }
+        let note = RichText::new(format!("Note: {note}")).small().italics();
+        ui.add(egui::Label::new(marked(ui, cx.filter, note)).wrap());
     });
 }
 
@@ -282,6 +314,14 @@ fn item_note_editor_ui(ui: &mut Ui, item: &Item, note: &str, commands: &CommandQ
                     .hint_text("Where I left off, my own links…"),
             );
             let edit = edit.labelled_by(label.id);
+            let focus_id = note_focus_id(&item.id);
+            if ui
+                .ctx()
+                .data_mut(|d| d.remove_temp::<bool>(focus_id))
+                .is_some()
+            {
+                edit.request_focus();
+            }
             if edit.changed() {
                 commands.push(Command::SetItemNote {
                     item_id: item.id.clone(),
@@ -296,15 +336,24 @@ fn item_note_editor_ui(ui: &mut Ui, item: &Item, note: &str, commands: &CommandQ
     keep_open
 }
 
-/// A progress bar reading "3 of 12 complete"; screen readers hear "`name`: 3 of 12 complete".
+/// A progress bar with "3 of 12 complete" beside it; screen readers hear "`name`: 3 of 12
+/// complete". Drawn here rather than with egui's bar so that the track, its edge and the done
+/// share read at 3:1 in both themes (see [`super::theme::ControlColours`]) and the words sit
+/// on the panel, in the text colour, not over a fill they would have to contrast with too.
 pub fn progress_bar_ui(ui: &mut Ui, name: &str, counts: (usize, usize)) -> Response {
     let (complete, total) = counts;
     let text = format!("{complete} of {total} complete");
-    let response = ui.add(
-        egui::ProgressBar::new(fraction(counts))
-            .desired_height(14.0)
-            .text(RichText::new(&text).small()),
+    let galley = egui::WidgetText::from(RichText::new(&text).small()).into_galley(
+        ui,
+        Some(TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Small,
     );
+    let bar_height = 10.0;
+    let gap = 8.0;
+    let height = galley.size().y.max(bar_height);
+    let width = ui.available_width().max(galley.size().x + gap + 40.0);
+    let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::ProgressIndicator,
@@ -312,6 +361,36 @@ pub fn progress_bar_ui(ui: &mut Ui, name: &str, counts: (usize, usize)) -> Respo
             format!("{name}: {text}"),
         )
     });
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let colours = control_colours_ui(ui);
+    let bar = egui::Rect::from_min_max(
+        egui::pos2(rect.left(), rect.center().y - bar_height / 2.0),
+        egui::pos2(
+            rect.right() - galley.size().x - gap,
+            rect.center().y + bar_height / 2.0,
+        ),
+    );
+    let radius = egui::CornerRadius::same((bar_height / 2.0) as u8);
+    let painter = ui.painter();
+    painter.rect_filled(bar, radius, colours.track_fill);
+    let share = fraction(counts);
+    if share > 0.0 {
+        let done = egui::Rect::from_min_size(
+            bar.min,
+            vec2((bar.width() * share).max(bar_height), bar.height()),
+        );
+        painter.rect_filled(done, radius, colours.progress_fill);
+    }
+    painter.rect_stroke(
+        bar,
+        radius,
+        Stroke::new(1.0, colours.track_stroke),
+        egui::StrokeKind::Inside,
+    );
+    let text_pos = egui::pos2(bar.right() + gap, rect.center().y - galley.size().y / 2.0);
+    painter.galley(text_pos, galley, ui.visuals().text_color());
     response
 }
 
@@ -346,11 +425,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_click_ticks_and_untick() {
-        assert_eq!(state_after_click(ItemState::NotStarted), ItemState::Done);
-        assert_eq!(state_after_click(ItemState::InProgress), ItemState::Done);
-        assert_eq!(state_after_click(ItemState::Done), ItemState::NotStarted);
-        assert_eq!(state_after_click(ItemState::Skipped), ItemState::NotStarted);
+    fn the_state_slot_says_the_day_in_the_window_date_style() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 2);
+        assert_eq!(state_words(ItemState::Done, day), "done on 2 Dec 2026");
+        assert_eq!(state_words(ItemState::InProgress, None), "in progress");
     }
 
     #[test]

@@ -335,6 +335,7 @@ impl eframe::App for StudyPlannerApp {
             ),
         });
         self.apply_commands();
+        theme::focus_ring_ui(ui.ctx());
         if let Some(task) = &mut self.screenshot {
             task.on_frame(ui.ctx());
         }

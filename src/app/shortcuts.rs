@@ -24,6 +24,8 @@ pub const REDO_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND,
 pub const PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
 pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 pub const HELP_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Questionmark);
+/// Closes the window the way its close button does (pending changes are written first).
+pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 pub const CLOSE_HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Escape);
 
 /// Consumes this frame's shortcuts: view switches, undo and redo become [`Command`]s; find,
@@ -32,6 +34,9 @@ pub fn shortcuts_ui(ui: &Ui, ui_state: &mut UiState, commands: &CommandQueue) {
     let typing = ui.ctx().text_edit_focused();
     let in_find_box =
         ui_state.find.box_id.is_some() && ui.ctx().memory(|m| m.focused()) == ui_state.find.box_id;
+    if ui.ctx().input_mut(|input| input.consume_shortcut(&QUIT)) {
+        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+    }
     ui.ctx().input_mut(|input| {
         // Escape closes help first; otherwise it clears the find box (from the box itself
         // too, or from anywhere but another text field).
@@ -101,6 +106,10 @@ pub fn help_rows(ctx: &egui::Context) -> Vec<(String, &'static str)> {
         ),
         (keys(&PRINT), "Print the plan"),
         (
+            keys(&QUIT),
+            "Close the window (your changes are saved first)",
+        ),
+        (
             format!(
                 "{} / {} / {}",
                 keys(&zoom),
@@ -119,7 +128,7 @@ pub fn help_rows(ctx: &egui::Context) -> Vec<(String, &'static str)> {
         ),
         (
             "Space".to_owned(),
-            "Tick the focused item done (again to untick)",
+            "Tick the focused item done (again: back to how it was)",
         ),
         (
             "D / P / S / N".to_owned(),

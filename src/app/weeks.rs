@@ -184,12 +184,16 @@ fn week_ui(
                     short_date(week.monday),
                     long_date(week.sunday)
                 ));
+                // In words, not the ISO code ("2026-W49") beside the long dates.
                 ui.label(
-                    RichText::new(format!("{}-W{:02}", week.iso_year, week.iso_week))
+                    RichText::new(format!("ISO week {}", week.iso_week))
                         .small()
                         .weak(),
                 )
-                .on_hover_text("ISO week number");
+                .on_hover_text(format!(
+                    "Week {} of {} in the ISO calendar (weeks start on Monday)",
+                    week.iso_week, week.iso_year
+                ));
                 if week.monday < plan_start {
                     ui.label(
                         RichText::new(format!("from {}", plan_start.format("%a %-d %b")))

@@ -7,6 +7,7 @@ pub fn install_style(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);
         style.url_in_tooltip = true;
+        super::theme::tune_controls(&mut style.visuals);
     });
 }
 

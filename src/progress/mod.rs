@@ -56,6 +56,10 @@ pub struct ItemProgress {
     /// The day the item became done; the forecast reads these.
     pub done_on: Option<NaiveDate>,
     pub note: String,
+    /// While done: the state it had before (in progress, or skipped), so that unticking it
+    /// gives that back rather than "not started". Older versions ignore the field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before_done: Option<ItemState>,
 }
 
 /// Everything the learner has recorded for one roadmap, keyed by the roadmap's ids so that
@@ -90,18 +94,35 @@ impl RoadmapProgress {
     }
 
     /// Sets an item's state. An item that becomes done records `today` as its `done_on` (the
-    /// forecast reads it); one that stays done keeps its first date; leaving done clears it.
+    /// forecast reads it) and the state it had before; one that stays done keeps both;
+    /// leaving done clears them.
     pub fn set_state(&mut self, item_id: &str, state: ItemState, today: NaiveDate) {
         let entry = self.items.entry(item_id.to_owned()).or_default();
         if state == ItemState::Done {
+            if entry.state != ItemState::Done {
+                entry.before_done = (entry.state != ItemState::NotStarted).then_some(entry.state);
+            }
             if entry.state != ItemState::Done || entry.done_on.is_none() {
                 entry.done_on = Some(today);
             }
         } else {
             entry.done_on = None;
+            entry.before_done = None;
         }
         entry.state = state;
         self.prune_item(item_id);
+    }
+
+    /// What a click (or Space) on an item's tick box makes it: anything not complete becomes
+    /// done; a done item goes back to the state it had before it was done (in progress stays
+    /// in progress); a skipped one goes back to not started.
+    pub fn state_after_toggle(&self, item_id: &str) -> ItemState {
+        let entry = self.items.get(item_id);
+        match entry.map(|p| p.state).unwrap_or_default() {
+            ItemState::NotStarted | ItemState::InProgress => ItemState::Done,
+            ItemState::Done => entry.and_then(|p| p.before_done).unwrap_or_default(),
+            ItemState::Skipped => ItemState::NotStarted,
+        }
     }
 
     /// Sets an item's note; an empty note on an untouched item removes its entry.
@@ -157,6 +178,29 @@ mod tests {
         progress.set_state("a", ItemState::Skipped, day(4));
         assert_eq!(progress.item("a").and_then(|p| p.done_on), None);
         assert!(progress.state("a").is_complete());
+    }
+
+    #[test]
+    fn unticking_gives_back_the_state_before_done() {
+        let mut progress = RoadmapProgress::default();
+        assert_eq!(progress.state_after_toggle("a"), ItemState::Done);
+        progress.set_state("a", ItemState::InProgress, day(1));
+        assert_eq!(progress.state_after_toggle("a"), ItemState::Done);
+        progress.set_state("a", ItemState::Done, day(2));
+        assert_eq!(progress.state_after_toggle("a"), ItemState::InProgress);
+        progress.set_state("a", ItemState::InProgress, day(3));
+        assert_eq!(progress.item("a").and_then(|p| p.before_done), None);
+        // Done from scratch goes back to not started; skipped does too.
+        progress.set_state("b", ItemState::Done, day(1));
+        assert_eq!(progress.state_after_toggle("b"), ItemState::NotStarted);
+        progress.set_state("c", ItemState::Skipped, day(1));
+        assert_eq!(progress.state_after_toggle("c"), ItemState::NotStarted);
+        // Done from skipped (the D key) goes back to skipped.
+        progress.set_state("c", ItemState::Done, day(2));
+        assert_eq!(progress.state_after_toggle("c"), ItemState::Skipped);
+        // Ticking done again keeps what was there before.
+        progress.set_state("c", ItemState::Done, day(3));
+        assert_eq!(progress.state_after_toggle("c"), ItemState::Skipped);
     }
 
     #[test]

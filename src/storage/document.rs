@@ -201,6 +201,7 @@ impl V1Document {
                     state: ItemState::Done,
                     done_on: Some(day),
                     note: String::new(),
+                    before_done: None,
                 },
             );
         }
@@ -227,6 +228,7 @@ mod tests {
                 state: ItemState::Done,
                 done_on: day,
                 note: "“quoted” \\ and \n newline".into(),
+                before_done: Some(ItemState::InProgress),
             },
         );
         let mut document = ProgressDocument::new();

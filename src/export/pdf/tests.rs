@@ -49,6 +49,7 @@ fn with_doc(roadmap: &Roadmap, check: impl FnOnce(&PlanDoc<'_>)) {
                 } else {
                     String::new()
                 },
+                before_done: None,
             },
         );
     }
