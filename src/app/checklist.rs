@@ -314,13 +314,15 @@ fn item_note_editor_ui(ui: &mut Ui, item: &Item, note: &str, commands: &CommandQ
                     .hint_text("Where I left off, my own links…"),
             );
             let edit = edit.labelled_by(label.id);
+            // Asked for until it holds: the click on "Note…" would otherwise take the focus
+            // away again, and the closing menu hand it back to "…".
             let focus_id = note_focus_id(&item.id);
-            if ui
-                .ctx()
-                .data_mut(|d| d.remove_temp::<bool>(focus_id))
-                .is_some()
-            {
-                edit.request_focus();
+            if ui.ctx().data(|d| d.get_temp::<bool>(focus_id)).is_some() {
+                if edit.has_focus() {
+                    ui.ctx().data_mut(|d| d.remove_temp::<bool>(focus_id));
+                } else {
+                    edit.request_focus();
+                }
             }
             if edit.changed() {
                 commands.push(Command::SetItemNote {
