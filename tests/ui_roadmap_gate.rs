@@ -91,3 +91,67 @@ fn reload_of_a_file_still_broken_shows_the_new_mistake() {
     harness.get_by_label("Line 17, column 29");
     assert!(harness.state().app().is_none());
 }
+
+/// Steps the harness until `done` holds (the file watcher and the reader run on their own
+/// threads), at most a few seconds.
+fn step_until(
+    harness: &mut Harness<'static, study_planner::app::StudyPlannerApp>,
+    done: impl Fn(&study_planner::app::StudyPlannerApp) -> bool,
+) {
+    for _ in 0..400 {
+        harness.step();
+        if done(harness.state()) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+}
+
+#[test]
+fn an_open_roadmap_file_reloads_when_it_changes_and_a_broken_version_keeps_the_last_good() {
+    let dir = common::temp_dir();
+    let path = dir.path().join("mine.ron");
+    let minimal = roadmap_fixture("minimal.ron");
+    std::fs::write(&path, &minimal).expect("write");
+    let roadmap = load_roadmap_file(&path).expect("the file loads");
+    let options = AppOptions {
+        roadmap: std::sync::Arc::new(roadmap),
+        data_dir: dir.path().join("data"),
+        ..common::options(dir.path(), View::Cards)
+    };
+    let watched = path.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 700.0))
+        .build_eframe(move |cc| {
+            let mut app = study_planner::app::StudyPlannerApp::new(cc, options);
+            app.watch_roadmap_file(&cc.egui_ctx, watched, std::time::Duration::from_millis(20));
+            app
+        });
+    harness.run();
+    harness.get_by_label("Minimal roadmap");
+
+    // The author edits the file: the window follows.
+    std::fs::write(
+        &path,
+        minimal.replace("Minimal roadmap", "Minimal roadmap, revised"),
+    )
+    .expect("write");
+    step_until(&mut harness, |app| {
+        app.roadmap().title == "Minimal roadmap, revised"
+    });
+    harness.get_by_label("Minimal roadmap, revised");
+
+    // A broken save: the last good version stays, and the mistake is shown with its place.
+    std::fs::write(&path, roadmap_fixture("syntax-error.ron")).expect("write");
+    step_until(&mut harness, |app| app.roadmap_problem().is_some());
+    assert_eq!(harness.state().roadmap().title, "Minimal roadmap, revised");
+    harness.get_by_label("Minimal roadmap, revised");
+    harness.get_by_label_contains("mine.ron:6:5: expected a comma");
+    harness.get_by_label("6 |     hours_per_week: 8,\n  |     ^");
+
+    // Fixed again: the message goes.
+    std::fs::write(&path, &minimal).expect("write");
+    step_until(&mut harness, |app| app.roadmap_problem().is_none());
+    harness.get_by_label("Minimal roadmap");
+}

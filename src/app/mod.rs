@@ -17,6 +17,7 @@ mod plan_panel;
 mod plan_views;
 mod progress_strip;
 mod roadmap_gate;
+mod roadmap_watch;
 mod saving;
 mod screenshot;
 mod signals;
@@ -95,6 +96,10 @@ pub struct StudyPlannerApp {
     saving: saving::SavingState,
     /// Print and export: the job under way and its outcome.
     export: export_ui::ExportUi,
+    /// The roadmap file being watched for changes, when the roadmap came from one.
+    roadmap_watch: Option<roadmap_watch::RoadmapWatch>,
+    /// Why the changed file on disk is not shown (the last good version stays on screen).
+    roadmap_problem: Option<RoadmapProblem>,
 }
 
 impl StudyPlannerApp {
@@ -128,6 +133,91 @@ impl StudyPlannerApp {
             plan_views: plan_views::PlanViews::default(),
             focus_stage: None,
             export: export_ui::ExportUi::new(ctx, &options.data_dir),
+            roadmap_watch: None,
+            roadmap_problem: None,
+        }
+    }
+
+    /// Reloads the roadmap whenever `path` changes on disk (looked at every `interval`, on a
+    /// background thread). A new version with the same id replaces the one on screen; a
+    /// broken one (or one with another id) is reported and the last good version stays.
+    pub fn watch_roadmap_file(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        interval: std::time::Duration,
+    ) {
+        self.roadmap_watch = roadmap_watch::RoadmapWatch::start(path, ctx, interval);
+    }
+
+    /// Why the roadmap file's latest version is not shown, if it is not.
+    pub fn roadmap_problem(&self) -> Option<&RoadmapProblem> {
+        self.roadmap_problem.as_ref()
+    }
+
+    fn follow_roadmap_file(&mut self, ctx: &egui::Context) {
+        let Some(watch) = &self.roadmap_watch else {
+            return;
+        };
+        let Some(result) = watch.poll() else {
+            return;
+        };
+        match result {
+            Ok(roadmap) if roadmap.id == self.roadmap.id => {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
+                    "{} — study-planner",
+                    roadmap.title
+                )));
+                self.roadmap = Arc::new(roadmap);
+                self.roadmap_problem = None;
+            }
+            Ok(roadmap) => {
+                self.roadmap_problem = Some(RoadmapProblem {
+                    path: watch.path().to_owned(),
+                    message: format!(
+                        "{}: the roadmap's id changed from \"{}\" to \"{}\"; progress is kept by id, so this window keeps showing \"{}\" — open the file again to switch",
+                        watch.path().display(),
+                        self.roadmap.id,
+                        roadmap.id,
+                        self.roadmap.id
+                    ),
+                    position: None,
+                    excerpt: None,
+                });
+            }
+            Err(problem) => self.roadmap_problem = Some(problem),
+        }
+    }
+
+    /// The file changed but cannot be shown: what is wrong, where, and that the last good
+    /// version is still on screen.
+    fn roadmap_problem_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(problem) = &self.roadmap_problem else {
+            return;
+        };
+        let mut dismissed = false;
+        egui::Panel::top("roadmap-problem").show(ui, |ui| {
+            let text = format!(
+                "The roadmap file changed but cannot be shown; the last good version stays on screen. {}",
+                problem.message
+            );
+            dismissed = banner::banner_ui(
+                ui,
+                &banner::Banner {
+                    level: crate::storage::NoticeLevel::Error,
+                    text: &text,
+                    path: None,
+                    actions: &[],
+                    dismiss: Some("Dismiss the roadmap message"),
+                },
+            )
+            .dismissed;
+            if let Some(excerpt) = &problem.excerpt {
+                ui.label(egui::RichText::new(excerpt).monospace());
+            }
+        });
+        if dismissed {
+            self.roadmap_problem = None;
         }
     }
 
@@ -298,6 +388,8 @@ impl eframe::App for StudyPlannerApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.follow_the_clock(ui.ctx());
+        self.follow_roadmap_file(ui.ctx());
+        self.roadmap_problem_ui(ui);
         self.ui_state.begin_frame();
         self.history.begin_frame(ui.ctx());
         let plan = self.plan();
@@ -344,16 +436,25 @@ impl eframe::App for StudyPlannerApp {
 
 /// Opens the native window and blocks until it closes.
 pub fn run_native(options: AppOptions) -> anyhow::Result<()> {
-    run_window(options, None)
+    run_window(options, None, None)
+}
+
+/// Opens the window on a roadmap read from `path`, and reloads it when the file changes.
+pub fn run_native_on_file(options: AppOptions, path: PathBuf) -> anyhow::Result<()> {
+    run_window(options, None, Some(path))
 }
 
 /// Opens the window on the screen for a roadmap that did not load (see [`RoadmapGate`]);
 /// `options` are what the app opens with once a roadmap loads.
 pub fn run_native_broken(problem: RoadmapProblem, options: AppOptions) -> anyhow::Result<()> {
-    run_window(options, Some(problem))
+    run_window(options, Some(problem), None)
 }
 
-fn run_window(options: AppOptions, broken: Option<RoadmapProblem>) -> anyhow::Result<()> {
+fn run_window(
+    options: AppOptions,
+    broken: Option<RoadmapProblem>,
+    source: Option<PathBuf>,
+) -> anyhow::Result<()> {
     let screenshot = options.screenshot.is_some();
     let title = match &broken {
         Some(_) => "study-planner".to_owned(),
@@ -390,6 +491,9 @@ fn run_window(options: AppOptions, broken: Option<RoadmapProblem>) -> anyhow::Re
                 return Ok(gate);
             }
             let mut app = StudyPlannerApp::new(cc, options);
+            if let Some(path) = source.filter(|_| !screenshot) {
+                app.watch_roadmap_file(&cc.egui_ctx, path, roadmap_watch::POLL_INTERVAL);
+            }
             if let Some(handle) = app.saving.flush_handle() {
                 signals::flush_on_termination(handle);
             }

@@ -71,7 +71,7 @@ pub struct RoadmapGate {
     /// What the app opens with, once a roadmap loads (its roadmap is replaced then).
     options: Option<AppOptions>,
     /// A file being read on a background thread.
-    loading: Option<Receiver<Result<Roadmap, RoadmapProblem>>>,
+    loading: Option<Receiver<(PathBuf, Result<Roadmap, RoadmapProblem>)>>,
 }
 
 impl RoadmapGate {
@@ -114,7 +114,8 @@ impl RoadmapGate {
                         .pick_file()
                 });
                 if let Some(path) = path {
-                    let _ = tx.send(load_roadmap_file(&path));
+                    let loaded = load_roadmap_file(&path);
+                    let _ = tx.send((path, loaded));
                 }
                 ctx.request_repaint();
             });
@@ -124,7 +125,7 @@ impl RoadmapGate {
     }
 
     fn poll(&mut self, ctx: &egui::Context, storage: Option<&dyn eframe::Storage>) {
-        let outcome = match self.loading.as_ref().map(Receiver::try_recv) {
+        let (path, outcome) = match self.loading.as_ref().map(Receiver::try_recv) {
             Some(Ok(outcome)) => outcome,
             Some(Err(mpsc::TryRecvError::Disconnected)) => {
                 self.loading = None; // the dialog was cancelled
@@ -141,7 +142,8 @@ impl RoadmapGate {
                         roadmap.title
                     )));
                     options.roadmap = Arc::new(roadmap);
-                    let app = StudyPlannerApp::new_in(ctx, storage, options);
+                    let mut app = StudyPlannerApp::new_in(ctx, storage, options);
+                    app.watch_roadmap_file(ctx, path, super::roadmap_watch::POLL_INTERVAL);
                     if let Some(handle) = app.saving.flush_handle() {
                         super::signals::flush_on_termination(handle);
                     }

@@ -257,9 +257,11 @@ fn open_window(cli: &Cli) -> anyhow::Result<ExitCode> {
             path.display()
         ));
     }
-    match broken {
-        Some(problem) => crate::app::run_native_broken(problem, options)?,
-        None => crate::app::run_native(options)?,
+    let source = cli.file.clone().or_else(|| cli.roadmap.clone());
+    match (broken, source) {
+        (Some(problem), _) => crate::app::run_native_broken(problem, options)?,
+        (None, Some(path)) => crate::app::run_native_on_file(options, path)?,
+        (None, None) => crate::app::run_native(options)?,
     }
     Ok(ExitCode::SUCCESS)
 }
