@@ -155,3 +155,50 @@ fn an_open_roadmap_file_reloads_when_it_changes_and_a_broken_version_keeps_the_l
     step_until(&mut harness, |app| app.roadmap_problem().is_none());
     harness.get_by_label("Minimal roadmap");
 }
+
+/// A file dropped on the window, as the windowing integration hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|err| err.to_string())
+    }
+}
+
+#[test]
+fn a_roadmap_dropped_on_the_error_screen_opens() {
+    let dir = common::temp_dir();
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, roadmap_fixture("syntax-error.ron")).expect("write");
+    let good = dir.path().join("good.md");
+    std::fs::write(&good, "# Dropped\n\n## Month 1 — Basics\n\n- [ ] One\n").expect("write");
+    let problem = load_roadmap_file(&broken).expect_err("the file is broken");
+    let options = AppOptions {
+        data_dir: dir.path().join("data"),
+        ..common::options(dir.path(), View::Cards)
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 700.0))
+        .build_eframe(|_cc| RoadmapGate::broken(problem, options));
+    harness.run();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(good)));
+    for _ in 0..400 {
+        harness.step();
+        if harness.state().app().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    let app = harness.state().app().expect("the dropped roadmap opened");
+    assert_eq!(app.roadmap().title, "Dropped");
+    harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "One");
+}

@@ -464,7 +464,9 @@ fn run_window(
         .with_title(title)
         .with_app_id("study-planner")
         .with_inner_size([1180.0, 800.0])
-        .with_min_inner_size([420.0, 320.0]);
+        .with_min_inner_size([420.0, 320.0])
+        // A roadmap file can be dropped on the screen of a roadmap that did not load.
+        .with_drag_and_drop(true);
     if let Some(icon) = icon::window_icon() {
         viewport = viewport.with_icon(icon);
     }

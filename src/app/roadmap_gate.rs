@@ -179,8 +179,8 @@ impl RoadmapGate {
             }
             ui.add_space(8.0);
             ui.label(
-                "Fix the file in your editor and press Reload, or open another roadmap. \
-                 `study-planner check FILE` prints the same message.",
+                "Fix the file in your editor and press Reload, or open another roadmap (or \
+                 drop one on this window). `study-planner check FILE` prints the same message.",
             );
             ui.horizontal(|ui| {
                 reload = ui.add_enabled(!busy, egui::Button::new("Reload")).clicked();
@@ -189,10 +189,20 @@ impl RoadmapGate {
                     .clicked();
             });
         });
+        // A roadmap file dropped on the window opens like one picked with "Open another…".
+        let dropped = ui.input(|input| {
+            input
+                .raw
+                .dropped_files
+                .first()
+                .map(|file| file.path().to_owned())
+        });
         if reload {
             self.start_loading(ui.ctx(), Some(path));
         } else if open_another {
             self.start_loading(ui.ctx(), None);
+        } else if let Some(dropped) = dropped.filter(|_| !busy) {
+            self.start_loading(ui.ctx(), Some(dropped));
         }
     }
 }
