@@ -158,17 +158,15 @@ impl Filter {
             .iter()
             .map(|group| group.heading.as_str());
         let hits = self.hits(
-            [
-                phase.title.as_str(),
-                phase.short_title(),
-                data.stage_note(&phase.id),
-            ]
-            .into_iter()
-            .chain(headings),
+            [phase.title.as_str(), phase.short_title()]
+                .into_iter()
+                .chain(headings),
         );
-        // The goal is prose: a word in it shows the card (highlighted) but does not make
-        // every item on it a match, as the title or a topic heading does.
-        let goal_hit = self.complete(hits.union(self.hits([phase.goal.as_str()])));
+        // The goal and the learner's note are prose: a word in them shows the card (and the
+        // text, highlighted) but does not make every item on it a match, as the title or a
+        // topic heading does.
+        let goal_hit =
+            self.complete(hits.union(self.hits([phase.goal.as_str(), data.stage_note(&phase.id)])));
         let items: Vec<&Item> = phase.items().map(|item_ref| item_ref.item).collect();
         let resource_hit = phase
             .resources
@@ -184,17 +182,25 @@ impl Filter {
             project.short_title(),
             project.tech_stack_heading.as_str(),
             project.ideas_heading.as_str(),
-            data.stage_note(&project.id),
         ]);
+        let note_hit = self.note_matches(hits, data.stage_note(&project.id));
         let items: Vec<&Item> = project.items().map(|item_ref| item_ref.item).collect();
-        self.card(hits, &items, data, false)
+        self.card(hits, &items, data, note_hit)
     }
 
-    /// A stage as the week plan shows it (title and the learner's stage note as its heading).
+    /// A stage as the week plan shows it (its title as its heading; a match in the learner's
+    /// stage note shows the stage but none of its items).
     pub fn stage(&self, stage: &Stage<'_>, data: &RoadmapProgress) -> CardMatch {
-        let hits = self.hits([stage.title, stage.short_title, data.stage_note(stage.id)]);
+        let hits = self.hits([stage.title, stage.short_title]);
+        let note_hit = self.note_matches(hits, data.stage_note(stage.id));
         let items: Vec<&Item> = stage.items.iter().map(|item_ref| item_ref.item).collect();
-        self.card(hits, &items, data, false)
+        self.card(hits, &items, data, note_hit)
+    }
+
+    /// Whether the query is found in a stage's `note` (with what its heading already
+    /// matched): the view then shows the note, highlighted.
+    pub fn note_matches(&self, heading_hits: TermHits, note: &str) -> bool {
+        self.has_text() && !note.is_empty() && self.complete(heading_hits.union(self.hits([note])))
     }
 
     /// The summary card has no checklist: it shows when nothing filters by state and the
@@ -423,6 +429,28 @@ mod tests {
         let card = filter.phase(&phase, &data);
         assert!(card.visible);
         assert!(filter.resource_visible(resource, card.hits));
+    }
+
+    #[test]
+    fn a_match_in_a_phase_note_shows_the_note_but_not_every_item() {
+        let roadmap = roadmap::embedded();
+        let phase = backend();
+        let mut data = RoadmapProgress::default();
+        data.set_stage_note(&phase.id, "compare FAISS with pgvector");
+        let filter = Filter::new("faiss", StateFilter::All);
+        let card = filter.phase(&phase, &data);
+        assert!(card.visible, "the card with the matching note is shown");
+        assert!(filter.note_matches(card.hits, data.stage_note(&phase.id)));
+        assert!(
+            !phase
+                .items()
+                .any(|r| filter.item_visible(r.item, &data, card.hits)),
+            "the note pulled in the phase's items"
+        );
+        // Only the items that name FAISS themselves are counted.
+        let (shown, _) = filter.count_items(&roadmap, &data);
+        let (without_note, _) = filter.count_items(&roadmap, &RoadmapProgress::default());
+        assert_eq!(shown, without_note);
     }
 
     #[test]

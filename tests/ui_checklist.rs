@@ -216,11 +216,20 @@ fn reset_asks_first_then_clears_ticks_and_notes() {
     harness.run();
     harness.get_by_label("Reset progress…").click();
     harness.run();
+    // The dialog says what is true: Ctrl+Z undoes a reset.
+    harness.get_by_label_contains("Undo (Ctrl+Z) brings them back");
     harness.get_by_label("Reset progress").click();
     harness.run();
     assert_eq!(
         harness.state().data().state(&topic_id()),
         ItemState::NotStarted
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().data().state(&topic_id()),
+        ItemState::Done,
+        "Ctrl+Z did not undo the reset"
     );
 }
 
@@ -392,4 +401,43 @@ fn ctrl_q_is_in_the_help_and_closes_the_window() {
         .values()
         .any(|viewport| viewport.commands.contains(&egui::ViewportCommand::Close));
     assert!(closing, "Ctrl+Q did not ask the window to close");
+}
+
+#[test]
+fn a_find_match_in_a_phase_note_shows_the_note_not_all_its_items() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = app_harness(dir.path());
+    let note = harness
+        .query_all_by_label("My notes")
+        .find(|node| node.accesskit_node().role() == Role::MultilineTextInput)
+        .expect("phase 1's note field");
+    note.focus();
+    harness.run();
+    harness
+        .query_all_by_label("My notes")
+        .find(|node| node.accesskit_node().role() == Role::MultilineTextInput)
+        .expect("phase 1's note field")
+        .type_text("compare FAISS with pgvector");
+    harness.run();
+    harness
+        .query_all_by_label("Find")
+        .find(|node| node.accesskit_node().role() == Role::TextInput)
+        .expect("the find box")
+        .focus();
+    harness.run();
+    harness
+        .query_all_by_label("Find")
+        .find(|node| node.accesskit_node().role() == Role::TextInput)
+        .expect("the find box")
+        .type_text("faiss");
+    harness.run();
+    // The note is shown (highlighted) as the reason the card is there...
+    harness.get_by_label("Your note: compare FAISS with pgvector");
+    // ...but the phase's items that do not name FAISS are not pulled in.
+    assert!(
+        harness
+            .query_by_role_and_label(Role::CheckBox, TOPIC)
+            .is_none(),
+        "phase 1's items came in with its note"
+    );
 }

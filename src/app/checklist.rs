@@ -405,6 +405,14 @@ fn stage_note_contents_ui(ui: &mut Ui, cx: &ViewContext<'_>, stage_id: &str) {
     let data = cx.plan.progress();
     let label = ui.label(RichText::new("My notes").strong());
     let mut text = data.stage_note(stage_id).to_owned();
+    // A find match in the note: the note, highlighted, says why the card is shown (the field
+    // below cannot highlight).
+    if !cx.filter.highlight_ranges(&text).is_empty() {
+        let note = RichText::new(format!("Your note: {text}"))
+            .small()
+            .italics();
+        ui.add(egui::Label::new(marked(ui, cx.filter, note)).wrap());
+    }
     let edit = ui
         .add(
             egui::TextEdit::multiline(&mut text)

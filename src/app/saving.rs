@@ -298,8 +298,9 @@ impl SavingState {
             ui.set_max_width(360.0);
             ui.heading("Reset progress?");
             ui.label(
-                "This clears every tick and note for this roadmap. Your plan settings are \
-                 kept. Export your progress first if you may want it back.",
+                "This clears every tick and note for this roadmap; your plan settings are \
+                 kept. Undo (Ctrl+Z) brings them back while this window is open; to keep a \
+                 copy for later, export your progress first.",
             );
             ui.add_space(8.0);
             ui.horizontal(|ui| {
