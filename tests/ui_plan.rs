@@ -305,3 +305,46 @@ fn plan_changes_are_undone_and_survive_a_restart() {
         Some(&8)
     );
 }
+
+#[test]
+fn a_break_shows_in_the_week_plan_and_moves_later_phases() {
+    let dir = temp_dir();
+    // The plan starts on Monday 23 Nov 2026; a holiday takes its second and third weeks.
+    common::write_progress(
+        dir.path(),
+        r#"(
+  version: 3,
+  roadmaps: {
+    "python-enterprise": (
+      plan: (
+        start: Some("2026-11-23"),
+        breaks: [(start: "2026-11-30", end: "2026-12-13", label: "holiday")],
+      ),
+    ),
+  },
+)
+"#,
+    );
+    let harness = open_app(dir.path(), View::Weeks);
+    assert_eq!(
+        harness
+            .query_all_by_label("A break: no study planned. The plan resumes after it.")
+            .count(),
+        2
+    );
+    assert_eq!(harness.query_all_by_label("holiday").count(), 2);
+    // Phase 1 (7 study weeks) now ends two weeks later, in the plan panel and the week plan:
+    // 23 Nov 2026 – 24 Jan 2027, not 10 Jan.
+    assert!(
+        harness
+            .query_all_by_label_contains("23 Nov 2026 – 24 Jan 2027")
+            .count()
+            >= 2
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("23 Nov 2026 – 10 Jan 2027")
+            .count(),
+        0
+    );
+}

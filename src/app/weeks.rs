@@ -204,8 +204,18 @@ fn week_ui(
                 if is_current {
                     badge_ui(ui, "this week", accent(ui));
                 }
+                if let Some(label) = &week.break_label {
+                    badge_ui(ui, "Break", ui.visuals().weak_text_color());
+                    if label != "Break" {
+                        ui.label(RichText::new(label).strong());
+                    }
+                }
             });
-            if week.items.is_empty() {
+            if week.is_break() {
+                ui.label(
+                    RichText::new("A break: no study planned. The plan resumes after it.").weak(),
+                );
+            } else if week.items.is_empty() {
                 ui.label(
                     RichText::new(
                         "No new topics this week: practise, review, and finish this phase's \

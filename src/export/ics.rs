@@ -36,6 +36,25 @@ pub fn render(doc: &PlanDoc<'_>, events: CalendarEvents) -> String {
     for stage in doc.included() {
         calendar.push(stage_event(doc, stage, stamp, sequence));
     }
+    // One all-day "Break" event per break, over the whole weeks it takes.
+    for (index, off) in doc.breaks.iter().enumerate() {
+        let summary = if off.label == "Break" {
+            "Break".to_owned()
+        } else {
+            format!("Break: {}", off.label)
+        };
+        calendar.push(all_day_event(
+            &break_uid(doc.roadmap_id, index, off.start),
+            &summary,
+            &format!(
+                "No study planned: {} off. The plan resumes after it.",
+                crate::schedule::weeks_text(off.weeks)
+            ),
+            (off.monday, off.sunday),
+            (stamp, sequence),
+            doc.title,
+        ));
+    }
     for (stage, week) in doc.weeks() {
         if events == CalendarEvents::PhasesAndWeeks && !week.items.is_empty() {
             calendar.push(week_event(doc, stage, week, stamp, sequence));
@@ -47,6 +66,12 @@ pub fn render(doc: &PlanDoc<'_>, events: CalendarEvents) -> String {
 /// The UID of a stage's event: stable across exports and edits to the wording.
 pub fn stage_uid(roadmap_id: &str, stage_id: &str) -> String {
     format!("stage-{stage_id}.{roadmap_id}@study-planner")
+}
+
+/// The UID of a break's event: from its first day (and its place, should two start on the
+/// same day), so exporting again updates it.
+pub fn break_uid(roadmap_id: &str, index: usize, start: NaiveDate) -> String {
+    format!("break-{start}-{index}.{roadmap_id}@study-planner")
 }
 
 /// The UID of the event of the plan's week `number` (1-based).

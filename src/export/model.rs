@@ -26,6 +26,21 @@ pub struct PlanDoc<'a> {
     pub progress: (usize, usize),
     /// Every stage in roadmap order, left-out optional phases too.
     pub stages: Vec<StageEntry<'a>>,
+    /// The breaks that take weeks of this plan: (label, the learner's first day, and the
+    /// Monday and Sunday of the whole weeks it takes).
+    pub breaks: Vec<BreakEntry>,
+}
+
+/// A break as the exports show it.
+#[derive(Clone, Debug)]
+pub struct BreakEntry {
+    pub label: String,
+    /// The learner's first day (stable, for the calendar event's UID).
+    pub start: NaiveDate,
+    /// The whole weeks it takes, Monday to Sunday (inclusive).
+    pub monday: NaiveDate,
+    pub sunday: NaiveDate,
+    pub weeks: u32,
 }
 
 /// One phase (or the final project) with its dates and weeks.
@@ -68,8 +83,10 @@ pub struct WeekEntry<'a> {
     pub first_day: NaiveDate,
     /// The Sunday.
     pub last_day: NaiveDate,
-    /// Items first studied this week; empty in a practice week.
+    /// Items first studied this week; empty in a practice week and a break week.
     pub items: Vec<ItemEntry<'a>>,
+    /// The break's label when the week is a break (no phase work in it).
+    pub break_label: Option<String>,
 }
 
 /// One checklist item with where the learner stands on it.
@@ -117,6 +134,7 @@ impl<'a> PlanDoc<'a> {
                                 .into_iter()
                                 .map(|item| item_entry(item, progress))
                                 .collect(),
+                            break_label: week.break_label.clone(),
                         })
                         .collect()
                 } else {
@@ -164,6 +182,18 @@ impl<'a> PlanDoc<'a> {
             today: plan.today(),
             progress: plan.overall(),
             stages,
+            breaks: schedule
+                .breaks
+                .iter()
+                .filter(|b| b.in_plan())
+                .map(|b| BreakEntry {
+                    label: b.label.clone(),
+                    start: b.start,
+                    monday: b.monday,
+                    sunday: b.sunday,
+                    weeks: b.weeks_in_plan,
+                })
+                .collect(),
         }
     }
 

@@ -212,3 +212,33 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_calendar_has_one_all_day_break_event_with_a_stable_uid() {
+    use study_planner::export::{ExportFormat, ExportInput, Paper, export};
+    let roadmap = embedded();
+    let settings = with_breaks(vec![off(date(2027, 3, 3), date(2027, 3, 12), "holiday")]);
+    let plan = super::joined(&roadmap, &settings, &Default::default(), date(2027, 1, 4));
+    let input = ExportInput {
+        plan: &plan,
+        paper: Paper::A4,
+    };
+    let ics = String::from_utf8(export(ExportFormat::Ics, &input).unwrap_or_default())
+        .unwrap_or_default();
+    let unfolded = ics.replace("\r\n ", "");
+    assert_eq!(
+        unfolded.matches("SUMMARY:Break: holiday").count(),
+        1,
+        "{unfolded}"
+    );
+    assert!(
+        unfolded.contains("UID:break-2027-03-03-0.python-enterprise@study-planner"),
+        "{unfolded}"
+    );
+    // All day, over the two whole weeks it takes: Mon 1 Mar to Sun 14 Mar (DTEND exclusive).
+    assert!(
+        unfolded.contains("DTSTART;VALUE=DATE:20270301"),
+        "{unfolded}"
+    );
+    assert!(unfolded.contains("DTEND;VALUE=DATE:20270315"), "{unfolded}");
+}

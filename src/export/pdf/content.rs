@@ -560,19 +560,28 @@ impl Writer<'_> {
     fn week(&self, reminder: &str, stage: &StageEntry<'_>, week: &WeekEntry<'_>) -> Vec<Block> {
         let title = format!("Week {}", week.number);
         let dates = date_range(week.first_day, week.last_day);
-        let of = format!("{reminder}, week {} of {}", week.stage_week, stage.weeks);
+        let of = match &week.break_label {
+            Some(label) if label == "Break" => format!("{reminder}: a break"),
+            Some(label) => format!("{reminder}: a break ({label})"),
+            None => format!("{reminder}, week {} of {}", week.stage_week, stage.weeks),
+        };
         let mut header = self.week_header(&title, &dates, &of);
         header.keep_with_next = true;
         let continued = Rc::new(self.week_header(&format!("{title} (continued)"), &dates, &of));
         let mut blocks = vec![header];
         if week.items.is_empty() {
             let mut canvas = Canvas::default();
+            let text = if week.break_label.is_some() {
+                "Break: no study planned this week. The plan resumes after it."
+            } else {
+                "No new items this week: practise, review, build something."
+            };
             canvas.text(
                 (20.0, 4.0 + style::SMALL),
                 style::SMALL,
                 Weight::Regular,
                 style::MUTED,
-                "No new items this week: practise, review, build something.",
+                text,
             );
             blocks.push(Block::new(canvas, line_height(style::SMALL) + 6.0));
         }
