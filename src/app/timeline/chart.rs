@@ -120,6 +120,7 @@ pub fn chart_ui(ui: &mut Ui, input: &ChartInput<'_>, state: &mut TimelineState) 
     let painter = ui.painter_at(rect);
     let axis = date_axis(view.scale(), &|text| text_width(ui, &font, text));
     paint::axis_and_grid(&painter, &view, &axis, &bars, &palette, &font);
+    paint::break_bands(&painter, &view, &break_bands(input, &view), &palette, &font);
 
     let mut states = Vec::with_capacity(rows.len());
     for (row, spec) in rows.iter().zip(&bars) {
@@ -405,6 +406,25 @@ fn left_out_ui(
         font.clone(),
         palette.weak,
     );
+}
+
+/// The breaks that take weeks of the plan: (left x, right x, label), over their whole weeks.
+fn break_bands(input: &ChartInput<'_>, view: &ChartView) -> Vec<(f32, f32, String)> {
+    input
+        .cx
+        .plan
+        .schedule()
+        .breaks
+        .iter()
+        .filter(|b| b.in_plan())
+        .map(|b| {
+            (
+                view.x_of_day(day_number(b.monday)),
+                view.x_of_day(day_number(b.sunday) + 1.0),
+                b.label.clone(),
+            )
+        })
+        .collect()
 }
 
 /// Today's line and the forecast finish's.

@@ -215,6 +215,37 @@ pub fn row(
     }
 }
 
+/// A labelled band across every row for each break (no phase work happens under it), drawn
+/// under the bars so a phase paused by a break shows the pause.
+pub fn break_bands(
+    painter: &Painter,
+    view: &ChartView,
+    bands: &[(f32, f32, String)],
+    palette: &Palette,
+    font: &FontId,
+) {
+    let plot = view.plot();
+    let clipped = painter.with_clip_rect(plot);
+    for (left, right, label) in bands {
+        if *right < plot.left() || *left > plot.right() {
+            continue;
+        }
+        let band = Rect::from_x_y_ranges(*left..=*right, plot.y_range());
+        clipped.rect_filled(band, 0.0, palette.weak.gamma_multiply(0.28));
+        let text = if label == "Break" {
+            "Break".to_owned()
+        } else {
+            format!("Break: {label}")
+        };
+        let galley = clipped.layout_no_wrap(text, font.clone(), palette.weak);
+        clipped.galley(
+            pos2(band.left() + 2.0, plot.top() + 1.0),
+            galley,
+            palette.weak,
+        );
+    }
+}
+
 /// A line across the plot at a day: today (dashed) or the forecast finish (dotted).
 #[derive(Clone, Debug)]
 pub struct Marker {
