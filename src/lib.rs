@@ -17,6 +17,7 @@ pub mod paths;
 pub mod plan;
 pub mod progress;
 pub mod roadmap;
+pub mod ron_messages;
 pub mod schedule;
 pub mod storage;
 pub mod words;

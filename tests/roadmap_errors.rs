@@ -101,7 +101,7 @@ fn unknown_field_is_named_with_the_expected_ones() {
     check(
         "unknown-field.ron",
         Some((13, 13)),
-        "Unexpected field named `difficulty` in `Phase`, expected one of `id`",
+        "Unexpected field named `difficulty` in a phase, expected one of `id`",
     );
 }
 
@@ -493,5 +493,86 @@ proptest::proptest! {
             let (line, col) = err.position.unwrap_or((1, 1));
             proptest::prop_assert!(line >= 1 && line <= lines && col >= 1, "{}", err);
         }
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let roadmap = roadmap::read_roadmap_file(&fixture("bom.ron")).expect("valid with a BOM");
+    assert_eq!(roadmap.id, "minimal");
+    // Positions are counted as editors show them, without the mark.
+    let broken = format!(
+        "\u{feff}{}",
+        std::fs::read_to_string(fixture("syntax-error.ron")).expect("fixture")
+    );
+    let err = roadmap::parse_roadmap(&broken, "bom-syntax-error.ron").expect_err("broken");
+    assert_eq!(err.position, Some((6, 5)), "{err}");
+}
+
+#[test]
+fn plain_values_for_optional_fields_are_accepted() {
+    let roadmap =
+        roadmap::read_roadmap_file(&fixture("implicit-some.ron")).expect("valid without Some");
+    assert_eq!(roadmap.phases[0].short_title.as_deref(), Some("Basics"));
+    assert_eq!(roadmap.hours_per_week, 12.0);
+    assert!(roadmap.summary.is_some());
+}
+
+#[test]
+fn messages_never_name_internal_types() {
+    for (name, fragment) in [
+        (
+            "unknown-kind.ron",
+            "`Podcast` in a resource kind, expected one of `Docs`",
+        ),
+        ("phase-without-goal.ron", "has no `goal`"),
+        (
+            "phases-not-a-list.ron",
+            "phases: expected a list in `[ ]`, found the number 5",
+        ),
+        (
+            "wrong-top-level.ron",
+            "expected a roadmap in `( … )`, found a phase",
+        ),
+        ("unknown-field.ron", "field named `difficulty` in a phase"),
+    ] {
+        let err = match roadmap::read_roadmap_file(&fixture(name)) {
+            Ok(_) => panic!("{name} loaded but is broken"),
+            Err(err) => err,
+        };
+        assert!(err.message.contains(fragment), "{name}: {}", err.message);
+        for internal in [
+            "`Roadmap`",
+            "`Phase`",
+            "TopicGroup",
+            "MonthRange",
+            "ResourceKind",
+            "FinalProject",
+            "`Summary`",
+            "struct",
+            "enum",
+        ] {
+            let message = &err.message;
+            assert!(
+                !message.contains(internal),
+                "{name}: {internal:?} in {message:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn check_command_accepts_hand_edits() {
+    for name in ["bom.ron", "implicit-some.ron"] {
+        let output = Command::new(env!("CARGO_BIN_EXE_study-planner"))
+            .arg("check")
+            .arg(fixture(name))
+            .output()
+            .expect("run study-planner");
+        assert!(
+            output.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
 }

@@ -7,6 +7,7 @@ use std::fmt;
 use std::path::Path;
 
 use super::{FORMAT_VERSION, ITEM_RESOURCES_FORMAT, Item, MonthRange, Resource, Roadmap, position};
+use crate::ron_messages::{TypeWords, hand_edit_options, strip_bom, without_type_names};
 
 /// Roadmaps are written by hand or imported; the biggest real ones (150 phases, 3,000 links)
 /// take about 1.4 MB, so anything past 8 MiB is a mistake (or an attack on memory).
@@ -87,6 +88,9 @@ pub fn parse_roadmap_bytes(bytes: &[u8], name: &str) -> Result<Roadmap, LoadErro
 
 /// Parses and validates roadmap text. `name` is used in error messages.
 pub fn parse_roadmap(text: &str, name: &str) -> Result<Roadmap, LoadError> {
+    // A byte-order mark (some Windows editors write one) is not part of the text; lines and
+    // columns are counted without it, as editors show them.
+    let text = strip_bom(text);
     if text.len() > MAX_ROADMAP_BYTES {
         return Err(too_large(name, text.len() as u64));
     }
@@ -98,16 +102,31 @@ pub fn parse_roadmap(text: &str, name: &str) -> Result<Roadmap, LoadError> {
         ));
     }
     // Implicit `Some` lets authors write `short_title: "…"` rather than `Some("…")`.
-    let roadmap: Roadmap = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str(text)
-        .map_err(|err| {
-            let (offset, message) = position::explain(&position::Source::new(text), &err);
-            LoadError::new(name, Some(line_col(text, offset)), message)
-        })?;
+    let roadmap: Roadmap = hand_edit_options().from_str(text).map_err(|err| {
+        let (offset, message) = position::explain(&position::Source::new(text), &err);
+        LoadError::new(
+            name,
+            Some(line_col(text, offset)),
+            without_type_names(&message, ROADMAP_WORDS),
+        )
+    })?;
     validate(&roadmap, text, name)?;
     Ok(roadmap)
 }
+
+/// The types a roadmap is read into, in the words of its author.
+const ROADMAP_WORDS: TypeWords = &[
+    ("Roadmap", "the roadmap"),
+    ("Phase", "a phase"),
+    ("TopicGroup", "a topic group"),
+    ("Item", "an item"),
+    ("Resource", "a resource"),
+    ("ResourceKind", "a resource kind"),
+    ("MonthRange", "a month range `(min: …, max: …)`"),
+    ("FinalProject", "the final project"),
+    ("Summary", "the summary"),
+    ("ItemKind", "an item kind"),
+];
 
 /// Finds places in the source text, so checks made after parsing can still point at a line.
 struct Locator<'a> {

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::progress::{ItemProgress, ItemState, RoadmapProgress};
+use crate::ron_messages::{TypeWords, hand_edit_options, strip_bom, user_message};
 
 /// The version this build writes. Bump it when the shape changes, and add a migration.
 ///
@@ -119,14 +120,37 @@ pub enum DecodeError {
     UnknownVersion(u32),
 }
 
+/// The types a progress file is read into, in the words of the learner who edits it.
+const PROGRESS_WORDS: TypeWords = &[
+    ("VersionProbe", "the progress file"),
+    ("ProgressDocument", "the progress file"),
+    ("V1Document", "the progress file"),
+    ("RoadmapProgress", "a roadmap's progress"),
+    ("ItemProgress", "an item's progress"),
+    (
+        "ItemState",
+        "an item state (NotStarted, InProgress, Done or Skipped)",
+    ),
+    ("PlanSettings", "the plan settings"),
+    ("Pace", "a pace (Fast, Steady or Relaxed)"),
+    ("NaiveDate", "a date such as \"2026-01-31\""),
+];
+
 impl DecodeError {
     fn from_ron(err: &ron::error::SpannedError) -> Self {
         Self::Syntax {
             line: err.span.start.line,
             column: err.span.start.col,
-            message: err.code.to_string(),
+            message: user_message(&err.code, PROGRESS_WORDS),
         }
     }
+}
+
+/// Parses with the options for hand-edited files (see [`hand_edit_options`]).
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
+    hand_edit_options()
+        .from_str(text)
+        .map_err(|err| DecodeError::from_ron(&err))
 }
 
 /// Only the version, read first so the rest is parsed with the right shape.
@@ -135,19 +159,21 @@ struct VersionProbe {
     version: u32,
 }
 
-/// Reads a saved file's bytes.
+/// Reads a saved file's bytes. What a learner's editor may do to the file is accepted: a
+/// leading byte-order mark, and `hours_per_week: 12` for `Some(12)`.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let text = std::str::from_utf8(bytes).map_err(|err| DecodeError::NotUtf8 {
         offset: err.valid_up_to(),
     })?;
+    let text = strip_bom(text);
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    let probe: VersionProbe = ron::from_str(text).map_err(|e| DecodeError::from_ron(&e))?;
+    let probe: VersionProbe = parse(text)?;
     match probe.version {
         0 => Err(DecodeError::UnknownVersion(0)),
         1 => {
-            let old: V1Document = ron::from_str(text).map_err(|e| DecodeError::from_ron(&e))?;
+            let old: V1Document = parse(text)?;
             Ok(Decoded::Migrated {
                 document: old.migrate(),
                 from_version: 1,
@@ -164,14 +190,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             })
         }
         CURRENT_VERSION => {
-            let document: ProgressDocument =
-                ron::from_str(text).map_err(|e| DecodeError::from_ron(&e))?;
+            let document: ProgressDocument = parse(text)?;
             Ok(Decoded::Current(document))
         }
         version => {
             // A newer file may have fields (or values) this build does not know. Show what can
             // be read; if nothing can, show nothing — it is opened read-only either way.
-            let document = ron::from_str::<ProgressDocument>(text).unwrap_or_default();
+            let document = parse::<ProgressDocument>(text).unwrap_or_default();
             Ok(Decoded::Newer { document, version })
         }
     }
