@@ -8,3 +8,20 @@ use std::path::PathBuf;
 pub fn default_data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "study-planner").map(|dirs| dirs.data_dir().to_owned())
 }
+
+/// Where a copy of the learner's progress goes when the data folder cannot be written and no
+/// file dialog can ask: their documents folder, their home folder, then the temporary folder
+/// (tried in this order). The window says which one took it.
+pub fn rescue_dirs() -> Vec<PathBuf> {
+    let user = directories::UserDirs::new();
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    if let Some(user) = &user {
+        if let Some(documents) = user.document_dir() {
+            dirs.push(documents.to_owned());
+        }
+        dirs.push(user.home_dir().to_owned());
+    }
+    dirs.push(std::env::temp_dir());
+    dirs.dedup();
+    dirs
+}

@@ -17,6 +17,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use study_planner::date::PlanDate;
 use study_planner::progress::{Break, Pace, PlanSettings};
 use study_planner::progress::{ItemProgress, ItemState, RoadmapProgress};
 use study_planner::storage::{
@@ -555,7 +556,7 @@ fn a_flush_from_another_thread_writes_pending_changes() {
     let flushed = std::thread::spawn(move || handle.flush())
         .join()
         .expect("flush thread");
-    assert!(flushed);
+    assert_eq!(flushed, storage::FlushOutcome::Saved);
     assert_eq!(
         saved_progress(dir.path()),
         sample("ticked just before logout")
@@ -567,15 +568,36 @@ fn a_flush_from_another_thread_writes_pending_changes() {
 // Fault injection
 
 /// A file system that fails at one step of a save while `armed`. At `Step::Write` it writes
-/// half the bytes first, like a disk that fills up mid-write.
+/// half the bytes first, like a disk that fills up mid-write. `once` disarms it after the
+/// first failure: one EIO on fsync, one EACCES on rename, then the disk works again.
 struct FailAt {
     step: Step,
     armed: AtomicBool,
+    once: bool,
 }
 
 impl FailAt {
+    fn always(step: Step) -> Arc<Self> {
+        Arc::new(Self {
+            step,
+            armed: AtomicBool::new(true),
+            once: false,
+        })
+    }
+
+    fn once(step: Step) -> Arc<Self> {
+        Arc::new(Self {
+            step,
+            armed: AtomicBool::new(true),
+            once: true,
+        })
+    }
+
     fn check(&self, step: Step) -> io::Result<()> {
         if self.step == step && self.armed.load(Ordering::SeqCst) {
+            if self.once {
+                self.armed.store(false, Ordering::SeqCst);
+            }
             Err(io::Error::other(format!("injected failure at {step:?}")))
         } else {
             Ok(())
@@ -613,6 +635,71 @@ impl Fs for FailAt {
     }
 }
 
+/// A data folder that cannot be written (full, or read-only) while `armed`; every other folder
+/// works, so a copy can be saved elsewhere.
+struct FullFolder {
+    dir: PathBuf,
+    armed: AtomicBool,
+}
+
+impl Fs for FullFolder {
+    fn create_new(&self, path: &Path) -> io::Result<fs::File> {
+        if self.armed.load(Ordering::SeqCst) && path.starts_with(&self.dir) {
+            return Err(io::Error::new(
+                io::ErrorKind::StorageFull,
+                "no space left on device (injected)",
+            ));
+        }
+        storage::RealFs.create_new(path)
+    }
+}
+
+/// A data folder holding `sample("old")`, saved without faults.
+fn folder_with_old_save() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = ProgressStore::open(dir.path(), ROADMAP).store;
+    store.save(&sample("old")).expect("first save");
+    dir
+}
+
+/// Starts a saver whose `wake` reports on a channel, so a test can wait for its events.
+fn saver_with_wake(
+    store: ProgressStore,
+    options: storage::SaverOptions,
+) -> (Saver, std::sync::mpsc::Receiver<()>) {
+    let (woke, wakes) = std::sync::mpsc::channel();
+    let saver = Saver::start_with(
+        store,
+        Box::new(move || {
+            let _ = woke.send(());
+        }),
+        options,
+    )
+    .expect("thread");
+    (saver, wakes)
+}
+
+/// Polls until an event matches, waiting on the saver's wake-ups (never on a clock: the
+/// bound only stops a broken saver from hanging the test).
+fn wait_for(
+    saver: &mut Saver,
+    wakes: &std::sync::mpsc::Receiver<()>,
+    wanted: impl Fn(&SaverEvent) -> bool,
+) -> Vec<SaverEvent> {
+    let mut seen = Vec::new();
+    loop {
+        let events = saver.poll();
+        let found = events.iter().any(&wanted);
+        seen.extend(events);
+        if found {
+            return seen;
+        }
+        wakes
+            .recv_timeout(Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("the saver never reported the event; saw {seen:?}"));
+    }
+}
+
 #[test]
 fn a_save_failing_at_any_step_keeps_the_old_file_and_reports_the_path() {
     let _serial = shared();
@@ -623,10 +710,7 @@ fn a_save_failing_at_any_step_keeps_the_old_file_and_reports_the_path() {
             store.save(&sample("old")).expect("first save");
         }
         let old = fs::read(dir.path().join(PROGRESS_FILE)).expect("file");
-        let fs_impl = Arc::new(FailAt {
-            step,
-            armed: AtomicBool::new(true),
-        });
+        let fs_impl = FailAt::always(step);
         let opened = ProgressStore::open_with(dir.path(), ROADMAP, fs_impl.clone());
         let mut store = opened.store;
         let err = store.save(&sample("new")).expect_err("injected failure");
@@ -636,12 +720,14 @@ fn a_save_failing_at_any_step_keeps_the_old_file_and_reports_the_path() {
             message.contains(&dir.path().display().to_string()),
             "{step:?}: the message names the file: {message}"
         );
-        // Only the final folder sync comes after the rename; the file is then complete and new.
-        let on_disk = saved_progress(dir.path());
+        // Only the final folder sync comes after the rename; the file is then complete and new,
+        // and the message says so.
         if step == Step::SyncDir {
-            assert!(on_disk == sample("old") || on_disk == sample("new"));
+            assert_eq!(saved_progress(dir.path()), sample("new"));
+            assert!(err.changes_are_in_the_file(), "{message}");
         } else {
             assert_eq!(fs::read(dir.path().join(PROGRESS_FILE)).expect("file"), old);
+            assert!(!err.changes_are_in_the_file(), "{step:?}: {message}");
         }
         assert_eq!(temp_files_in(dir.path()), Vec::<String>::new(), "{step:?}");
 
@@ -650,6 +736,205 @@ fn a_save_failing_at_any_step_keeps_the_old_file_and_reports_the_path() {
         store.save(&sample("newer")).expect("retry");
         assert_eq!(saved_progress(dir.path()), sample("newer"), "{step:?}");
     }
+}
+
+/// One failure at each step of a save, on the backup's write or on the main file's: the
+/// changes stay pending, and the next flush (the window closing) writes them.
+#[test]
+fn a_failed_save_stays_pending_and_a_later_flush_writes_it() {
+    let _serial = shared();
+    for step in [Step::CreateTemp, Step::Write, Step::SyncFile, Step::Rename] {
+        for already_backed_up in [false, true] {
+            let dir = folder_with_old_save();
+            if already_backed_up {
+                // The backup already holds the file on disk, so the fault hits the main file.
+                fs::copy(dir.path().join(PROGRESS_FILE), dir.path().join(BACKUP_FILE))
+                    .expect("backup");
+            }
+            let fault = FailAt::once(step);
+            let store = ProgressStore::open_with(dir.path(), ROADMAP, fault.clone()).store;
+            let mut saver = Saver::start(store, Box::new(|| {})).expect("thread");
+            saver.save(sample("ticked"));
+
+            let first = saver.flush();
+            assert!(
+                matches!(&first, storage::FlushOutcome::Failed { error, .. } if error.contains("injected")),
+                "{step:?}: {first:?}"
+            );
+            assert_eq!(saved_progress(dir.path()), sample("old"), "{step:?}");
+            let events = saver.poll();
+            assert!(
+                events.iter().any(|e| matches!(
+                    e,
+                    SaverEvent::SaveFailed { changes_not_saved, .. } if *changes_not_saved > 0
+                )),
+                "{step:?}: {events:?}"
+            );
+            assert!(
+                saver.has_unsaved_changes(),
+                "{step:?}: the change is still pending"
+            );
+
+            assert_eq!(saver.flush(), storage::FlushOutcome::Saved, "{step:?}");
+            assert_eq!(saved_progress(dir.path()), sample("ticked"), "{step:?}");
+            assert_eq!(saver.poll(), vec![SaverEvent::Saved], "{step:?}");
+            assert!(!saver.has_unsaved_changes(), "{step:?}");
+            assert_eq!(temp_files_in(dir.path()), Vec::<String>::new(), "{step:?}");
+        }
+    }
+}
+
+/// The window closing drops the saver: a change whose save failed once is written then.
+#[test]
+fn a_failed_save_is_written_when_the_window_closes() {
+    let _serial = shared();
+    for step in [Step::Write, Step::SyncFile, Step::Rename] {
+        let dir = folder_with_old_save();
+        let store = ProgressStore::open_with(dir.path(), ROADMAP, FailAt::once(step)).store;
+        let mut saver = Saver::start(store, Box::new(|| {})).expect("thread");
+        saver.save(sample("ticked before closing"));
+        assert!(matches!(
+            saver.flush(),
+            storage::FlushOutcome::Failed { .. }
+        ));
+        drop(saver);
+        assert_eq!(
+            saved_progress(dir.path()),
+            sample("ticked before closing"),
+            "{step:?}"
+        );
+    }
+}
+
+/// Nobody flushes: the saver retries by itself (here after 10 ms, then 20 ms …), and a new
+/// change is written even while the retry is far off.
+#[test]
+fn a_failed_save_is_retried_by_itself_and_on_the_next_change() {
+    let _serial = shared();
+    let dir = folder_with_old_save();
+    let store = ProgressStore::open_with(dir.path(), ROADMAP, FailAt::once(Step::Rename)).store;
+    let options = storage::SaverOptions {
+        debounce: Duration::from_millis(1),
+        first_retry: Duration::from_millis(10),
+        rescue_dirs: Vec::new(),
+    };
+    let (mut saver, wakes) = saver_with_wake(store, options);
+    saver.save(sample("retried"));
+    let events = wait_for(&mut saver, &wakes, |e| *e == SaverEvent::Saved);
+    assert!(
+        matches!(events.first(), Some(SaverEvent::SaveFailed { .. })),
+        "{events:?}"
+    );
+    assert_eq!(saved_progress(dir.path()), sample("retried"));
+    drop(saver);
+
+    let dir = folder_with_old_save();
+    let store = ProgressStore::open_with(dir.path(), ROADMAP, FailAt::once(Step::Rename)).store;
+    let options = storage::SaverOptions {
+        debounce: Duration::from_millis(1),
+        first_retry: Duration::from_secs(3600),
+        rescue_dirs: Vec::new(),
+    };
+    let (mut saver, wakes) = saver_with_wake(store, options);
+    saver.save(sample("first"));
+    wait_for(&mut saver, &wakes, |e| {
+        matches!(e, SaverEvent::SaveFailed { .. })
+    });
+    saver.save(sample("the next change"));
+    wait_for(&mut saver, &wakes, |e| *e == SaverEvent::Saved);
+    assert_eq!(saved_progress(dir.path()), sample("the next change"));
+}
+
+/// SIGTERM's path: a flush from another thread writes a change whose save failed; if the
+/// folder stays unwritable, a copy goes to a rescue folder and the outcome says where.
+#[test]
+fn a_signal_after_a_failed_save_writes_it_or_rescues_a_copy() {
+    let _serial = shared();
+    let dir = folder_with_old_save();
+    let store = ProgressStore::open_with(dir.path(), ROADMAP, FailAt::once(Step::SyncFile)).store;
+    let mut saver = Saver::start(store, Box::new(|| {})).expect("thread");
+    saver.save(sample("ticked before logout"));
+    assert!(matches!(
+        saver.flush(),
+        storage::FlushOutcome::Failed { .. }
+    ));
+    let handle = saver.flush_handle();
+    let outcome = std::thread::spawn(move || handle.flush())
+        .join()
+        .expect("flush thread");
+    assert_eq!(outcome, storage::FlushOutcome::Saved);
+    assert_eq!(saved_progress(dir.path()), sample("ticked before logout"));
+    drop(saver);
+
+    let dir = folder_with_old_save();
+    let rescue = tempfile::tempdir().expect("rescue dir");
+    let full = Arc::new(FullFolder {
+        dir: dir.path().to_owned(),
+        armed: AtomicBool::new(true),
+    });
+    let store = ProgressStore::open_with(dir.path(), ROADMAP, full).store;
+    let options = storage::SaverOptions {
+        rescue_dirs: vec![
+            dir.path().join("not-writable-either"),
+            rescue.path().to_owned(),
+        ],
+        ..storage::SaverOptions::default()
+    };
+    let mut saver = Saver::start_with(store, Box::new(|| {}), options).expect("thread");
+    saver.save(sample("ticked on a full disk"));
+    let outcome = saver.flush_handle().flush();
+    let storage::FlushOutcome::Failed {
+        error,
+        changes_not_saved,
+        copy: Some(Ok(copy)),
+    } = outcome
+    else {
+        panic!("expected a failure with a rescue copy, got {outcome:?}");
+    };
+    assert!(error.contains("no space left"), "{error}");
+    assert_eq!(changes_not_saved, 1, "the note on topic-a");
+    assert!(copy.starts_with(rescue.path()), "{}", copy.display());
+    assert_eq!(
+        storage::read_import(&copy, ROADMAP).expect("the copy imports"),
+        sample("ticked on a full disk")
+    );
+    assert_eq!(saved_progress(dir.path()), sample("old"));
+}
+
+/// Only the folder flush after the rename fails: the new file is in place, and what the
+/// learner is told says so, rather than that the old file is still on disk.
+#[test]
+fn when_only_the_folder_flush_fails_the_message_says_the_file_is_in_place() {
+    let _serial = shared();
+    let dir = folder_with_old_save();
+    let fault = FailAt::always(Step::SyncDir);
+    let store = ProgressStore::open_with(dir.path(), ROADMAP, fault.clone()).store;
+    let mut saver = Saver::start(store, Box::new(|| {})).expect("thread");
+    saver.save(sample("new"));
+    assert_eq!(saver.flush(), storage::FlushOutcome::Saved);
+    assert_eq!(saved_progress(dir.path()), sample("new"));
+    let events = saver.poll();
+    let [SaverEvent::SavedNotFlushed(message)] = events.as_slice() else {
+        panic!("expected one not-flushed event, got {events:?}");
+    };
+    assert!(
+        message.contains("your changes are in the progress file"),
+        "{message}"
+    );
+    assert!(message.contains("power cut"), "{message}");
+    assert!(!message.contains("still holds"), "{message}");
+    assert!(
+        message.ends_with(&dir.path().display().to_string()),
+        "names the folder: {message}"
+    );
+    // Closing does not ask about changes that are in the file.
+    assert!(!saver.has_unsaved_changes());
+
+    // The flush is tried again with the same content, and then all is well.
+    fault.armed.store(false, Ordering::SeqCst);
+    saver.save(sample("new"));
+    assert_eq!(saver.flush(), storage::FlushOutcome::Saved);
+    assert_eq!(saver.poll(), vec![SaverEvent::Saved]);
 }
 
 #[test]
@@ -707,6 +992,106 @@ fn a_read_only_folder_keeps_the_old_file_and_reports_the_error() {
     store
         .save(&sample("new"))
         .expect("retry after the folder is writable");
+}
+
+// ---------------------------------------------------------------------------------------------
+// A linked progress file
+
+/// `data/progress.ron` → `../synced/mine.ron` (relative, as `ln -s` makes it), holding the
+/// good fixture. Returns the root, the data folder and the target.
+#[cfg(unix)]
+fn linked_data_dir() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let root = tempfile::tempdir().expect("temp dir");
+    let data = root.path().join("data");
+    let synced = root.path().join("synced");
+    fs::create_dir_all(&data).expect("data dir");
+    fs::create_dir_all(&synced).expect("synced dir");
+    let target = synced.join("mine.ron");
+    fs::copy(fixture("good.ron"), &target).expect("copy fixture");
+    std::os::unix::fs::symlink("../synced/mine.ron", data.join(PROGRESS_FILE)).expect("symlink");
+    (root, data, target)
+}
+
+#[cfg(unix)]
+fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_progress_file_is_written_through_and_stays_a_link() {
+    let _serial = shared();
+    let (_root, data, target) = linked_data_dir();
+    let original = fs::read(&target).expect("target");
+    let opened = ProgressStore::open(&data, ROADMAP);
+    assert!(opened.notices.is_empty(), "{:?}", opened.notices);
+    assert_eq!(opened.progress.state("topic-a"), ItemState::Done);
+    let mut store = opened.store;
+    store.save(&sample("one")).expect("save");
+    store.save(&sample("two")).expect("save");
+
+    let link = data.join(PROGRESS_FILE);
+    assert!(is_link(&link), "the link was replaced by a plain file");
+    assert_eq!(
+        fs::read_link(&link).expect("link"),
+        PathBuf::from("../synced/mine.ron")
+    );
+    assert_eq!(saved_progress(&data), sample("two"));
+    // The backup and any temporary files sit beside the target, not beside the link.
+    let backup = target.with_file_name("mine.ron.bak");
+    let first = fs::read(&backup).expect("backup beside the target");
+    assert_ne!(first, original, "the backup is the previous save");
+    assert!(!data.join(BACKUP_FILE).exists());
+    assert_eq!(files_in(&data), [storage::LOCK_FILE, PROGRESS_FILE]);
+    assert_eq!(
+        files_in(target.parent().expect("folder")),
+        ["mine.ron", "mine.ron.bak"]
+    );
+    drop(store);
+
+    let reopened = ProgressStore::open(&data, ROADMAP);
+    assert_eq!(reopened.progress, sample("two"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_is_written_through_to_its_target() {
+    let _serial = shared();
+    let (_root, data, target) = linked_data_dir();
+    fs::remove_file(&target).expect("remove target");
+    let opened = ProgressStore::open(&data, ROADMAP);
+    assert_eq!(opened.progress, RoadmapProgress::default());
+    let mut store = opened.store;
+    store.save(&sample("first")).expect("save");
+    assert!(is_link(&data.join(PROGRESS_FILE)));
+    assert!(target.exists(), "the save created the link's target");
+    assert_eq!(saved_progress(&data), sample("first"));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_linked_file_is_moved_aside_beside_its_target() {
+    let _serial = shared();
+    let (_root, data, target) = linked_data_dir();
+    let folder = target.parent().expect("folder").to_owned();
+    fs::copy(&target, folder.join("mine.ron.bak")).expect("backup");
+    fs::copy(fixture("corrupt.ron"), &target).expect("corrupt");
+    let opened = ProgressStore::open(&data, ROADMAP);
+    assert_eq!(
+        opened.progress.state("topic-a"),
+        ItemState::Done,
+        "from the backup"
+    );
+    let moved: Vec<String> = files_in(&folder)
+        .into_iter()
+        .filter(|n| n.starts_with("mine.unreadable-"))
+        .collect();
+    assert_eq!(moved.len(), 1, "{:?}", files_in(&folder));
+    assert!(is_link(&data.join(PROGRESS_FILE)), "the link is kept");
+    let mut store = opened.store;
+    store.save(&sample("after recovery")).expect("save");
+    assert!(is_link(&data.join(PROGRESS_FILE)));
+    assert_eq!(saved_progress(&data), sample("after recovery"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -839,4 +1224,92 @@ fn killed_saves_never_leave_a_broken_file() {
     let opened = ProgressStore::open(dir.path(), ROADMAP);
     assert_eq!(opened.progress, generation(last_seen));
     assert_eq!(temp_files_in(dir.path()), Vec::<String>::new());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hand edits
+
+/// The names of our own types, which mean nothing to a learner and must never reach a message.
+const INTERNAL_NAMES: [&str; 11] = [
+    "VersionProbe",
+    "V1Document",
+    "ProgressDocument",
+    "RoadmapProgress",
+    "ItemProgress",
+    "ItemState",
+    "PlanSettings",
+    "Pace",
+    "NaiveDate",
+    "struct",
+    "enum",
+];
+
+#[test]
+fn a_byte_order_mark_is_not_damage() {
+    let _serial = shared();
+    let dir = data_dir_with("bom.ron", false);
+    let opened = ProgressStore::open(dir.path(), ROADMAP);
+    assert!(opened.notices.is_empty(), "{:?}", opened.notices);
+    assert_eq!(opened.progress.state("topic-a"), ItemState::Done);
+    assert_eq!(opened.progress.plan.pace, Pace::Relaxed);
+    // Nothing was moved aside.
+    assert_eq!(files_in(dir.path()), [storage::LOCK_FILE, PROGRESS_FILE]);
+}
+
+#[test]
+fn plain_values_for_optional_fields_are_accepted() {
+    let _serial = shared();
+    let dir = data_dir_with("implicit-some.ron", false);
+    let opened = ProgressStore::open(dir.path(), ROADMAP);
+    assert!(opened.notices.is_empty(), "{:?}", opened.notices);
+    assert_eq!(opened.progress.plan.hours_per_week, Some(12.0));
+    assert_eq!(
+        opened.progress.plan.start.map(PlanDate::get),
+        Some(day(2026, 1, 5))
+    );
+    assert_eq!(
+        opened.progress.item("topic-a").and_then(|p| p.done_on),
+        Some(day(2026, 1, 10))
+    );
+    assert_eq!(opened.progress.note("topic-a"), "ticked by hand");
+}
+
+#[test]
+fn messages_about_a_damaged_file_use_the_learners_words() {
+    let _serial = shared();
+    for (name, line, fragment) in [
+        (
+            "not-a-record.ron",
+            1,
+            "expected `(` to start the progress file",
+        ),
+        ("named-record.ron", 1, "found the name `Progress`"),
+        (
+            "no-version.ron",
+            3,
+            "missing field `version` in the progress file",
+        ),
+        ("unknown-state.ron", 6, "unknown value `Finished`"),
+        (
+            "older-version-typo.ron",
+            4,
+            "unknown field `dones` in the progress file",
+        ),
+        ("bad-date.ron", 6, ""),
+        ("wrong-field-type.ron", 5, ""),
+        ("wrong-shape.ron", 1, ""),
+    ] {
+        let bytes = fs::read(fixture(name)).expect("fixture");
+        let err = storage::decode(&bytes).expect_err(name).to_string();
+        assert!(err.starts_with(&format!("{line}:")), "{name}: {err}");
+        assert!(err.contains(fragment), "{name}: {err}");
+        for internal in INTERNAL_NAMES {
+            assert!(!err.contains(internal), "{name}: {internal:?} in {err:?}");
+        }
+        // And the same words reach the banner the window shows.
+        let dir = data_dir_with(name, false);
+        let opened = ProgressStore::open(dir.path(), ROADMAP);
+        let text: Vec<&str> = opened.notices.iter().map(|n| n.text.as_str()).collect();
+        assert!(text.iter().any(|t| t.contains(&err)), "{name}: {text:?}");
+    }
 }

@@ -25,6 +25,7 @@ mod timeline;
 mod view;
 mod weeks;
 mod widgets;
+mod window_file;
 
 // Everyday comfort: find, undo, keyboard, appearance.
 mod find_bar;
@@ -52,8 +53,12 @@ use command::CommandQueue;
 use context::ViewContext;
 pub use prefs::MemoryStorage;
 pub use roadmap_gate::{RoadmapGate, RoadmapProblem, load_roadmap_file};
+pub use saving::{
+    CANCEL_CLOSE_LABEL, RETRY_LABEL, SAVE_COPY_LABEL, StorageSetup, UNSAVED_HEADING, quit_label,
+};
 use screenshot::ScreenshotTask;
 pub use view::View;
+pub use window_file::{Repair, WINDOW_FILE, repair_window_file};
 
 /// What the command line hands to the window.
 pub struct AppOptions {
@@ -107,15 +112,34 @@ impl StudyPlannerApp {
         Self::new_in(&cc.egui_ctx, cc.storage, options)
     }
 
+    /// [`Self::new`] with another way to the disk (tests inject faults through it).
+    pub fn with_storage(
+        cc: &eframe::CreationContext<'_>,
+        options: AppOptions,
+        setup: StorageSetup,
+    ) -> Self {
+        Self::open(&cc.egui_ctx, cc.storage, options, setup)
+    }
+
     /// The app on a running context (a roadmap that loaded after the window opened).
     pub fn new_in(
         ctx: &egui::Context,
         storage: Option<&dyn eframe::Storage>,
         options: AppOptions,
     ) -> Self {
+        Self::open(ctx, storage, options, StorageSetup::default())
+    }
+
+    fn open(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        options: AppOptions,
+        setup: StorageSetup,
+    ) -> Self {
         widgets::install_style(ctx);
         // Reads one small file (progress.ron) here; every save after this is off this thread.
-        let (saving, data) = saving::SavingState::open(ctx, &options.data_dir, &options.roadmap.id);
+        let (saving, data) =
+            saving::SavingState::open(ctx, &options.data_dir, &options.roadmap.id, setup);
         Self {
             roadmap: options.roadmap,
             data,
@@ -322,6 +346,11 @@ impl StudyPlannerApp {
         self.saving.notices()
     }
 
+    /// Whether the dialog about unsaved changes is showing (closing after a failed save).
+    pub fn close_dialog_open(&self) -> bool {
+        self.saving.close_dialog_open()
+    }
+
     /// How many times the learner asked to print this session (Ctrl+P or the menu).
     pub fn print_requests(&self) -> u32 {
         self.print_requests
@@ -379,6 +408,11 @@ impl eframe::App for StudyPlannerApp {
     /// Remembers theme and zoom (eframe also keeps the window size there).
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.ui_state.save(storage);
+    }
+
+    /// A screenshot run restores nothing and remembers nothing (see `run_native`).
+    fn persist_egui_memory(&self) -> bool {
+        self.screenshot.is_none()
     }
 
     /// Pending progress is written before the window goes away.
@@ -470,11 +504,29 @@ fn run_window(
     if let Some(icon) = icon::window_icon() {
         viewport = viewport.with_icon(icon);
     }
+    // eframe's own state file: size, position, zoom. It is repaired before eframe trusts it;
+    // a damaged one must never keep the window from opening.
+    let window_state = options.data_dir.join(window_file::WINDOW_FILE);
+    let window_repair = if screenshot {
+        None
+    } else {
+        window_file::repair_notice(
+            &window_file::repair_window_file(&window_state),
+            &window_state,
+        )
+    };
     let native_options = eframe::NativeOptions {
         viewport,
-        // A screenshot must look the same on every machine, whatever the learner last did.
+        // A screenshot must look the same on every machine, whatever the learner last did: it
+        // gets a state file that does not exist, and since it saves nothing (no window, no
+        // egui memory, no preferences) none is ever written. Without a path eframe would read
+        // and write `app.ron` in the OS data folder, outside `--data-dir`.
         persist_window: !screenshot,
-        persistence_path: (!screenshot).then(|| options.data_dir.join("window")),
+        persistence_path: Some(if screenshot {
+            options.data_dir.join(window_file::SCREENSHOT_STATE_FILE)
+        } else {
+            window_state
+        }),
         // Dithering hides banding in gradients, and we draw none; without it every pixel costs
         // less to shade, which matters where there is no GPU (Mesa's llvmpipe, virtual machines).
         dithering: false,
@@ -495,6 +547,9 @@ fn run_window(
             let mut app = StudyPlannerApp::new(cc, options);
             if let Some(path) = source.filter(|_| !screenshot) {
                 app.watch_roadmap_file(&cc.egui_ctx, path, roadmap_watch::POLL_INTERVAL);
+            }
+            if let Some(notice) = window_repair {
+                app.saving.add_notice(notice);
             }
             if let Some(handle) = app.saving.flush_handle() {
                 signals::flush_on_termination(handle);

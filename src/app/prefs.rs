@@ -66,8 +66,10 @@ impl UiPrefs {
     }
 }
 
+/// A remembered zoom the UI can use: out-of-range values are clamped, and ones that are no
+/// zoom at all (zero, negative, NaN, infinite) mean 100 %.
 fn clamp_zoom(zoom: f32) -> f32 {
-    if zoom.is_finite() {
+    if zoom.is_finite() && zoom > 0.0 {
         zoom.clamp(MIN_ZOOM, MAX_ZOOM)
     } else {
         1.0

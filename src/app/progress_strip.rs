@@ -1,5 +1,6 @@
 //! The strip under the toolbar: the overall progress bar, whether changes are saved, the
-//! "Progress" menu, and the banners about the learner's file.
+//! "Progress" menu, the banners about the learner's file, and the dialog that asks when the
+//! window is closed while a change is not saved.
 
 use egui::{RichText, Ui};
 
@@ -33,4 +34,5 @@ pub fn progress_strip_ui(
         ui.add_space(2.0);
     });
     saving.reset_dialog_ui(ui.ctx(), commands);
+    saving.close_ui(ui.ctx(), data);
 }

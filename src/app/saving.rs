@@ -1,9 +1,12 @@
 //! The window's side of saving: owns the background [`Saver`], shows what happened to the
 //! learner's file (banners, the save status) and the progress menu (export, import, reset).
-//! The UI thread never touches the disk here, apart from reading one small file when the
-//! window opens (see [`SavingState::open`]); file dialogs run on their own threads.
+//! Closing the window while changes are not on disk writes them first, and if that fails asks
+//! what to do with them (retry, save a copy, or quit and lose them). The UI thread never
+//! touches the disk here, apart from reading one small file when the window opens (see
+//! [`SavingState::open`]); file dialogs run on their own threads.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
 use egui::{RichText, Ui};
@@ -13,15 +16,80 @@ use super::command::{Command, CommandQueue};
 use super::launch::{Launcher, Opened, Opener};
 use crate::progress::RoadmapProgress;
 use crate::storage::{
-    Notice, NoticeLevel, PROGRESS_FILE, ProgressStore, ReadOnlyReason, Saver, SaverEvent,
-    read_import,
+    Fs, Notice, NoticeLevel, PROGRESS_FILE, ProgressStore, ReadOnlyReason, RealFs, Saver,
+    SaverEvent, SaverOptions, read_import,
 };
+
+/// Accessible names of the close dialog's buttons; tests click them.
+pub const RETRY_LABEL: &str = "Retry";
+pub const SAVE_COPY_LABEL: &str = "Save a copy…";
+pub const CANCEL_CLOSE_LABEL: &str = "Cancel";
+/// The close dialog's heading.
+pub const UNSAVED_HEADING: &str = "Your changes are not saved";
+
+/// How the window reaches the disk. The default is the real one; tests replace the parts
+/// that fail, so every fault path can be driven through the real window.
+pub struct StorageSetup {
+    pub fs: Arc<dyn Fs>,
+    pub saver: SaverOptions,
+    /// Whether "Save a copy…" asks for a place in a file dialog. Without one (or when the
+    /// dialog gives no file: cancelled, or no dialog on this system) the copy goes to the
+    /// first rescue folder that takes it, and the dialog says where.
+    pub copy_dialog: bool,
+}
+
+impl Default for StorageSetup {
+    fn default() -> Self {
+        Self {
+            fs: Arc::new(RealFs),
+            saver: SaverOptions::default(),
+            copy_dialog: true,
+        }
+    }
+}
 
 /// What a file-dialog thread sends back.
 enum DialogOutcome {
     ExportTo(PathBuf),
     Imported(Result<Box<RoadmapProgress>, String>),
+    /// Where the learner wants the copy of unsaved changes (`None`: no file picked).
+    CopyTo(Option<PathBuf>),
     Cancelled,
+}
+
+/// What is wrong with saving right now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum SaveProblem {
+    /// Nothing was written; the changes are retried.
+    Failed {
+        error: String,
+        changes_not_saved: usize,
+    },
+    /// The changes are in the file, but its folder could not be flushed to disk.
+    NotFlushed(String),
+}
+
+/// Where closing the window stands.
+#[derive(Debug, Default)]
+enum CloseState {
+    #[default]
+    Open,
+    /// The learner closed the window; the last changes are being written first.
+    Saving,
+    /// Writing them failed: the dialog asks what to do.
+    Asking(CloseDialog),
+    /// Nothing is left to write, or the learner chose to lose it: the window may close.
+    Closing,
+}
+
+#[derive(Debug, Default)]
+struct CloseDialog {
+    /// A retry or a copy is under way; the buttons wait.
+    busy: bool,
+    /// A copy was asked for and its outcome has not come yet.
+    copy_in_flight: bool,
+    /// Where the copy went, or why it could not be written.
+    copy: Option<Result<PathBuf, String>>,
 }
 
 /// Saving, as the window sees it.
@@ -32,27 +100,35 @@ pub struct SavingState {
     roadmap_id: String,
     /// Messages about the learner's data, newest last; each can be dismissed.
     notices: Vec<Notice>,
-    /// The last save's error while saves keep failing; cleared by the next good save.
-    save_error: Option<String>,
+    /// The last save's problem while saves keep failing; cleared by the next good save.
+    save_error: Option<SaveProblem>,
     dialog: Option<Receiver<DialogOutcome>>,
     confirm_reset: bool,
     /// A change was refused because this window is read-only, and the learner was told.
     told_refused: bool,
     /// Opens folders for "Open data folder" and the banners' "Open folder".
     launcher: Launcher,
+    close: CloseState,
+    copy_dialog: bool,
 }
 
 impl SavingState {
     /// Opens the data folder and starts the saver thread. This reads `progress.ron` (one small
     /// file, capped at 16 MiB) on the calling thread, so the first frame shows the learner's
     /// ticks rather than an empty checklist that fills in later.
-    pub fn open(ctx: &egui::Context, data_dir: &Path, roadmap_id: &str) -> (Self, RoadmapProgress) {
-        let opened = ProgressStore::open(data_dir, roadmap_id);
+    pub fn open(
+        ctx: &egui::Context,
+        data_dir: &Path,
+        roadmap_id: &str,
+        setup: StorageSetup,
+    ) -> (Self, RoadmapProgress) {
+        let opened = ProgressStore::open_with(data_dir, roadmap_id, setup.fs);
         let read_only = opened.store.read_only().cloned();
         let needs_save = opened.needs_save;
         let mut notices = opened.notices;
         let wake_ctx = ctx.clone();
-        let saver = match Saver::start(opened.store, Box::new(move || wake_ctx.request_repaint())) {
+        let wake = Box::new(move || wake_ctx.request_repaint());
+        let saver = match Saver::start_with(opened.store, wake, setup.saver) {
             Ok(saver) => Some(saver),
             Err(err) => {
                 notices.push(Notice::error(
@@ -73,6 +149,8 @@ impl SavingState {
             confirm_reset: false,
             told_refused: false,
             launcher: Launcher::new(ctx),
+            close: CloseState::Open,
+            copy_dialog: setup.copy_dialog,
         };
         if needs_save {
             state.save(&opened.progress);
@@ -104,6 +182,11 @@ impl SavingState {
             format!("That change was not made, because this window is read-only{why}"),
             None,
         ));
+    }
+
+    /// Shows one more message in the banner area.
+    pub fn add_notice(&mut self, notice: Notice) {
+        self.notices.push(notice);
     }
 
     /// The messages shown in the banner area.
@@ -143,17 +226,242 @@ impl SavingState {
             return;
         };
         for event in saver.poll() {
+            let copy_for_close = match &mut self.close {
+                CloseState::Asking(dialog) if dialog.copy_in_flight => Some(dialog),
+                _ => None,
+            };
             match event {
                 SaverEvent::Saved => self.save_error = None,
-                SaverEvent::SaveFailed(err) => self.save_error = Some(err),
-                SaverEvent::Exported(path) => self.notices.push(Notice::info(
-                    "Progress exported; import it on another machine with “Import progress…”.",
-                    Some(path),
-                )),
-                SaverEvent::ExportFailed(err) => self
-                    .notices
-                    .push(Notice::error(format!("Export failed: {err}"), None)),
+                SaverEvent::SavedNotFlushed(err) => {
+                    self.save_error = Some(SaveProblem::NotFlushed(err));
+                }
+                SaverEvent::SaveFailed {
+                    error,
+                    changes_not_saved,
+                } => {
+                    self.save_error = Some(SaveProblem::Failed {
+                        error,
+                        changes_not_saved,
+                    });
+                    match &mut self.close {
+                        CloseState::Saving => {
+                            self.close = CloseState::Asking(CloseDialog::default());
+                        }
+                        CloseState::Asking(dialog) if !dialog.copy_in_flight => {
+                            dialog.busy = false;
+                        }
+                        _ => {}
+                    }
+                }
+                SaverEvent::Exported(path) => match copy_for_close {
+                    Some(dialog) => {
+                        dialog.copy = Some(Ok(path));
+                        dialog.copy_in_flight = false;
+                        dialog.busy = false;
+                    }
+                    None => self.notices.push(Notice::info(
+                        "Progress exported; import it on another machine with “Import progress…”.",
+                        Some(path),
+                    )),
+                },
+                SaverEvent::ExportFailed(err) => match copy_for_close {
+                    Some(dialog) => {
+                        dialog.copy = Some(Err(err));
+                        dialog.copy_in_flight = false;
+                        dialog.busy = false;
+                    }
+                    None => self
+                        .notices
+                        .push(Notice::error(format!("Export failed: {err}"), None)),
+                },
             }
+        }
+    }
+
+    /// Whether some change is not on disk yet.
+    fn has_unsaved_changes(&self) -> bool {
+        self.saver.as_ref().is_some_and(Saver::has_unsaved_changes)
+    }
+
+    /// Whether the close dialog is showing (after a failed save on close).
+    pub fn close_dialog_open(&self) -> bool {
+        matches!(self.close, CloseState::Asking(_))
+    }
+
+    /// Handles the window's close button: while a change is not on disk the close waits
+    /// (it is written first), and if writing fails the close dialog asks. Then shows that
+    /// dialog. Called every frame.
+    pub fn close_ui(&mut self, ctx: &egui::Context, data: &RoadmapProgress) {
+        if ctx.input(|input| input.viewport().close_requested()) && !self.may_close() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+        if matches!(self.close, CloseState::Saving | CloseState::Asking(_))
+            && !self.has_unsaved_changes()
+        {
+            // Everything is on disk now: finish the close the learner asked for.
+            self.close = CloseState::Closing;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        self.close_dialog_ui(ctx, data);
+    }
+
+    /// Answers a close request: true lets the window close now.
+    fn may_close(&mut self) -> bool {
+        if matches!(self.close, CloseState::Closing) || !self.has_unsaved_changes() {
+            self.close = CloseState::Closing;
+            return true;
+        }
+        match self.close {
+            CloseState::Open => {
+                if let Some(saver) = &mut self.saver {
+                    saver.save_now();
+                }
+                self.close = CloseState::Saving;
+            }
+            // Closed again while the last save has not answered: ask rather than wait.
+            CloseState::Saving => self.close = CloseState::Asking(CloseDialog::default()),
+            CloseState::Asking(_) | CloseState::Closing => {}
+        }
+        false
+    }
+
+    fn close_dialog_ui(&mut self, ctx: &egui::Context, data: &RoadmapProgress) {
+        let CloseState::Asking(dialog) = &self.close else {
+            return;
+        };
+        let (error, changes) = match &self.save_error {
+            Some(SaveProblem::Failed {
+                error,
+                changes_not_saved,
+            }) => (Some(error.as_str()), *changes_not_saved),
+            _ => (None, 0),
+        };
+        let mut action = None;
+        let modal =
+            egui::Modal::new(egui::Id::unique("unsaved-changes-on-close")).show(ctx, |ui| {
+                ui.set_max_width(460.0);
+                ui.heading(UNSAVED_HEADING);
+                ui.label(match error {
+                    Some(error) => {
+                        format!("{} could not be saved: {error}", changes_phrase(changes))
+                    }
+                    None => "The last changes are still being written.".to_owned(),
+                });
+                match &dialog.copy {
+                    Some(Ok(path)) => {
+                        ui.label(
+                        "A copy of your progress, with these changes, is saved here. To use it, \
+                         choose “Import progress…” in the Progress menu once the data folder \
+                         can be written again:",
+                    );
+                        ui.label(RichText::new(path.display().to_string()).monospace());
+                    }
+                    Some(Err(err)) => {
+                        ui.label(format!("The copy could not be saved either: {err}"));
+                    }
+                    None => {}
+                }
+                if dialog.busy {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(if dialog.copy_in_flight {
+                            "Saving a copy…"
+                        } else {
+                            "Saving…"
+                        });
+                    });
+                }
+                ui.add_space(8.0);
+                ui.horizontal_wrapped(|ui| {
+                    let idle = !dialog.busy;
+                    if ui
+                        .add_enabled(idle, egui::Button::new(RETRY_LABEL))
+                        .on_hover_text("Try to save to the progress file again")
+                        .clicked()
+                    {
+                        action = Some(CloseAction::Retry);
+                    }
+                    if ui
+                        .add_enabled(
+                            idle && self.dialog.is_none(),
+                            egui::Button::new(SAVE_COPY_LABEL),
+                        )
+                        .on_hover_text("Save your progress, with these changes, somewhere else")
+                        .clicked()
+                    {
+                        action = Some(CloseAction::Copy);
+                    }
+                    let quit = if matches!(dialog.copy, Some(Ok(_))) {
+                        "Quit".to_owned()
+                    } else {
+                        quit_label(changes)
+                    };
+                    if ui.button(quit).clicked() {
+                        action = Some(CloseAction::Quit);
+                    }
+                    if ui
+                        .button(CANCEL_CLOSE_LABEL)
+                        .on_hover_text("Keep the window open")
+                        .clicked()
+                    {
+                        action = Some(CloseAction::Cancel);
+                    }
+                });
+            });
+        if modal.should_close() && action.is_none() {
+            action = Some(CloseAction::Cancel);
+        }
+        match action {
+            Some(CloseAction::Retry) => {
+                if let Some(saver) = &mut self.saver {
+                    saver.save_now();
+                }
+                if let CloseState::Asking(dialog) = &mut self.close {
+                    dialog.busy = true;
+                }
+            }
+            Some(CloseAction::Copy) => self.save_copy(ctx, data),
+            Some(CloseAction::Quit) => {
+                self.close = CloseState::Closing;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Some(CloseAction::Cancel) => self.close = CloseState::Open,
+            None => {}
+        }
+    }
+
+    /// "Save a copy…": a file dialog if there is one, else (or when it gives no file) the
+    /// first rescue folder that takes it.
+    fn save_copy(&mut self, ctx: &egui::Context, data: &RoadmapProgress) {
+        if let CloseState::Asking(dialog) = &mut self.close {
+            dialog.busy = true;
+            dialog.copy_in_flight = true;
+            dialog.copy = None;
+        }
+        if self.copy_dialog {
+            self.start_dialog(ctx, "copy-dialog", || {
+                DialogOutcome::CopyTo(
+                    rfd::FileDialog::new()
+                        .set_title("Save a copy of your progress")
+                        .set_file_name("study-planner-progress.ron")
+                        .add_filter("Progress file", &["ron"])
+                        .save_file(),
+                )
+            });
+        } else {
+            self.copy_to(data, None);
+        }
+    }
+
+    fn copy_to(&mut self, data: &RoadmapProgress, path: Option<PathBuf>) {
+        let sent = self.saver.as_mut().is_some_and(|saver| match path {
+            Some(path) => saver.export(data.clone(), path),
+            None => saver.rescue(data.clone()),
+        });
+        if !sent && let CloseState::Asking(dialog) = &mut self.close {
+            dialog.busy = false;
+            dialog.copy_in_flight = false;
+            dialog.copy = Some(Err("the saver has stopped".to_owned()));
         }
     }
 
@@ -182,6 +490,7 @@ impl SavingState {
                 self.notices
                     .push(Notice::error(format!("Import failed: {err}"), None));
             }
+            DialogOutcome::CopyTo(path) => self.copy_to(data, path),
             DialogOutcome::Cancelled => {}
         }
     }
@@ -214,10 +523,12 @@ impl SavingState {
     pub fn status_ui(&self, ui: &mut Ui) {
         let text = if self.read_only.is_some() {
             "Read-only: changes are not saved"
-        } else if self.save_error.is_some() {
+        } else if matches!(self.save_error, Some(SaveProblem::Failed { .. })) {
             "Not saved"
-        } else if self.saver.as_ref().is_some_and(Saver::has_unsaved_changes) {
+        } else if self.has_unsaved_changes() {
             "Saving…"
+        } else if self.save_error.is_some() {
+            "Saved, not yet flushed to disk"
         } else {
             "All changes saved"
         };
@@ -318,20 +629,18 @@ impl SavingState {
         }
     }
 
-    /// The messages about the learner's file, each dismissible but the save error.
+    /// The messages about the learner's file, each dismissible but the save problem.
     pub fn banners_ui(&mut self, ui: &mut Ui) {
         for (text, path) in self.launcher.failures() {
             self.notices.push(Notice::error(text, Some(path)));
         }
-        if let Some(err) = &self.save_error {
+        if let Some(problem) = &self.save_error {
+            let (level, text) = problem_text(problem);
             banner_ui(
                 ui,
                 &Banner {
-                    level: NoticeLevel::Error,
-                    text: &format!(
-                        "Your last change could not be saved: {err}. The file on disk still \
-                         holds your previous progress; saving is tried again on your next change."
-                    ),
+                    level,
+                    text: &text,
                     path: None,
                     actions: &[],
                     dismiss: None,
@@ -374,3 +683,46 @@ impl SavingState {
 
 const OPEN_FOLDER: &str = "Open folder";
 const COPY_PATH: &str = "Copy path";
+
+enum CloseAction {
+    Retry,
+    Copy,
+    Quit,
+    Cancel,
+}
+
+/// The banner for a save problem: what is true about the file on disk, and what happens next.
+fn problem_text(problem: &SaveProblem) -> (NoticeLevel, String) {
+    match problem {
+        SaveProblem::Failed { error, .. } => (
+            NoticeLevel::Error,
+            format!(
+                "Your last change could not be saved: {error}. The file on disk still holds \
+                 your progress from before; saving is tried again shortly, on your next \
+                 change, and when you close the window."
+            ),
+        ),
+        SaveProblem::NotFlushed(error) => (
+            NoticeLevel::Warning,
+            format!("Saved, with one doubt: {error}. The flush is tried again shortly."),
+        ),
+    }
+}
+
+/// "1 change", "3 changes"; "Your latest changes" when they cannot be counted.
+fn changes_phrase(changes: usize) -> String {
+    match changes {
+        0 => "Your latest changes".to_owned(),
+        1 => "1 change".to_owned(),
+        n => format!("{n} changes"),
+    }
+}
+
+/// The button that closes anyway.
+pub fn quit_label(changes: usize) -> String {
+    match changes {
+        0 => "Quit without saving".to_owned(),
+        1 => "Quit and lose 1 change".to_owned(),
+        n => format!("Quit and lose {n} changes"),
+    }
+}

@@ -4,20 +4,73 @@
 //! Closing the window already flushes in `on_exit`; a signal bypasses the event loop, so
 //! without this a change made in the last half second before a logout would be lost.
 
-use crate::storage::FlushHandle;
+use crate::storage::{FlushHandle, FlushOutcome};
 
 /// Installs the handler once per process. Failing to install is logged, not fatal: the app
 /// still saves within a second of every change.
 pub fn flush_on_termination(handle: FlushHandle) {
     let result = ctrlc::set_handler(move || {
-        let flushed = handle.flush();
-        if !flushed {
-            eprintln!("study-planner: stopping before the last change could be saved");
+        let outcome = handle.flush();
+        if let Some(message) = stop_message(&outcome) {
+            eprintln!("study-planner: {message}");
         }
         // 128 + SIGTERM, the conventional exit status for "stopped by a signal".
-        std::process::exit(if flushed { 143 } else { 1 });
+        std::process::exit(if outcome == FlushOutcome::Saved {
+            143
+        } else {
+            1
+        });
     });
     if let Err(err) = result {
         log::warn!("cannot install the termination handler: {err}");
+    }
+}
+
+/// What to tell the terminal when stopping: nothing when every change is saved; otherwise
+/// what was lost, and where the rescue copy went.
+fn stop_message(outcome: &FlushOutcome) -> Option<String> {
+    match outcome {
+        FlushOutcome::Saved => None,
+        FlushOutcome::NoAnswer => Some("stopping before the last change could be saved".to_owned()),
+        FlushOutcome::Failed {
+            error,
+            changes_not_saved,
+            copy,
+        } => {
+            let lost = format!("{changes_not_saved} change(s) could not be saved ({error})");
+            Some(match copy {
+                Some(Ok(path)) => format!(
+                    "{lost}; a copy of your progress is at {} (import it with Progress → \
+                     Import progress…)",
+                    path.display()
+                ),
+                Some(Err(copy_error)) => {
+                    format!("{lost}; no copy could be written either ({copy_error})")
+                }
+                None => lost,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_terminal_hears_where_the_copy_is() {
+        assert_eq!(stop_message(&FlushOutcome::Saved), None);
+        let message = stop_message(&FlushOutcome::Failed {
+            error: "disk full".to_owned(),
+            changes_not_saved: 2,
+            copy: Some(Ok("/home/me/rescued.ron".into())),
+        });
+        assert_eq!(
+            message.as_deref(),
+            Some(
+                "2 change(s) could not be saved (disk full); a copy of your progress is at \
+                 /home/me/rescued.ron (import it with Progress → Import progress…)"
+            )
+        );
     }
 }

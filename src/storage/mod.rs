@@ -18,7 +18,10 @@ use std::path::PathBuf;
 
 pub use disk::{Fs, RealFs, Step, WriteError, atomic_write, sync_dir};
 pub use document::{CURRENT_VERSION, DecodeError, Decoded, ProgressDocument, decode};
-pub use saver::{DEBOUNCE, FlushHandle, Saver, SaverEvent};
+pub use saver::{
+    DEBOUNCE, FlushHandle, FlushOutcome, Saver, SaverEvent, SaverOptions, rescue_file_name,
+    retry_delay,
+};
 pub use store::{
     BACKUP_FILE, ImportError, LOCK_FILE, MAX_FILE_BYTES, Opened, PROGRESS_FILE, ProgressStore,
     ReadOnlyLoad, SaveError, load_read_only, read_import,

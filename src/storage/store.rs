@@ -6,7 +6,7 @@ use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::disk::{Fs, RealFs, WriteError, atomic_write, remove_stale_temp_files};
+use super::disk::{Fs, RealFs, Step, WriteError, atomic_write, remove_stale_temp_files};
 use super::document::{DecodeError, Decoded, ProgressDocument, decode};
 use super::{Notice, ReadOnlyReason};
 use crate::progress::RoadmapProgress;
@@ -31,6 +31,22 @@ pub enum SaveError {
     CreateDir { path: PathBuf, source: io::Error },
     #[error("cannot save: {0}")]
     Write(#[from] WriteError),
+    /// The new file replaced the old one, but the folder could not be flushed: the learner's
+    /// changes are in the file, and only a power cut before the next flush could undo that.
+    #[error(
+        "your changes are in the progress file, but its folder could not be flushed to disk \
+         ({}), so a power cut now could still undo the save: {}",
+        .0.source,
+        .0.path.display()
+    )]
+    NotDurable(WriteError),
+}
+
+impl SaveError {
+    /// Whether the learner's changes are on disk (in place, if not yet flushed).
+    pub fn changes_are_in_the_file(&self) -> bool {
+        matches!(self, Self::NotDurable(_))
+    }
 }
 
 /// Why an imported file was refused.
@@ -65,8 +81,71 @@ pub struct ProgressStore {
     /// The bytes now in `progress.ron.bak`, so an unchanged backup is not rewritten.
     backup: Option<Vec<u8>>,
     read_only: Option<ReadOnlyReason>,
+    /// A folder whose flush failed after the last save's rename; flushed again at the next save.
+    unflushed_dir: Option<PathBuf>,
     /// Held for as long as the store lives; the OS releases it if the process dies.
     _lock: Option<File>,
+}
+
+/// Where the progress file really is. `progress.ron` may be a symbolic link (into a synced
+/// folder, say): then the file it points to is read and replaced, and its backup, temporary
+/// files and unreadable copies sit beside it, so the link itself is never replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct FilePaths {
+    /// The file `progress.ron` resolves to (itself when it is not a link).
+    main: PathBuf,
+    /// `<main>.bak`: `progress.ron.bak` for a plain file.
+    backup: PathBuf,
+    /// The folder holding both.
+    folder: PathBuf,
+}
+
+impl FilePaths {
+    fn resolve(dir: &Path) -> Self {
+        let main = resolve_links(&dir.join(PROGRESS_FILE));
+        let mut backup_name = main.file_name().unwrap_or_default().to_owned();
+        backup_name.push(".bak");
+        let backup = main.with_file_name(backup_name);
+        let folder = match main.parent() {
+            Some(folder) if !folder.as_os_str().is_empty() => folder.to_owned(),
+            _ => dir.to_owned(),
+        };
+        Self {
+            main,
+            backup,
+            folder,
+        }
+    }
+
+    fn names(&self) -> [String; 2] {
+        [&self.main, &self.backup].map(|path| {
+            path.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        })
+    }
+}
+
+/// Follows symbolic links from `path` to the file they end at, which need not exist yet (a
+/// dangling link is written through, creating its target). Stops after 40 links, as the OS
+/// does, and at anything that is not a link.
+fn resolve_links(path: &Path) -> PathBuf {
+    let mut current = path.to_owned();
+    for _ in 0..40 {
+        let is_link = fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link {
+            break;
+        }
+        let Ok(target) = fs::read_link(&current) else {
+            break;
+        };
+        current = match current.parent() {
+            Some(parent) if target.is_relative() => parent.join(target),
+            _ => target,
+        };
+    }
+    current
 }
 
 /// What opening found.
@@ -215,8 +294,16 @@ impl ProgressStore {
             LockOutcome::Unavailable => None,
         };
         let owner = read_only.is_none();
+        let paths = FilePaths::resolve(dir);
         if owner {
-            let removed = remove_stale_temp_files(dir, &[PROGRESS_FILE, BACKUP_FILE]);
+            let mut removed = remove_stale_temp_files(dir, &[PROGRESS_FILE, BACKUP_FILE]);
+            if paths.folder != dir {
+                let [main_name, backup_name] = paths.names();
+                removed.extend(remove_stale_temp_files(
+                    &paths.folder,
+                    &[&main_name, &backup_name],
+                ));
+            }
             if !removed.is_empty() {
                 log::info!(
                     "removed {} temporary file(s) of interrupted saves",
@@ -225,8 +312,8 @@ impl ProgressStore {
             }
         }
 
-        let main_path = dir.join(PROGRESS_FILE);
-        let backup_path = dir.join(BACKUP_FILE);
+        let main_path = paths.main.clone();
+        let backup_path = paths.backup.clone();
         let mut last_good = None;
         let mut backup = None;
         let mut needs_save = false;
@@ -298,7 +385,8 @@ impl ProgressStore {
             }
             Err(Unusable::Decode(err)) => {
                 let moved = if owner {
-                    match quarantine(dir, &main_path, "progress") {
+                    let stem = main_path.file_stem().unwrap_or_default().to_string_lossy();
+                    match quarantine(&paths.folder, &main_path, &stem) {
                         Ok(moved) => Some(moved),
                         Err(move_err) => {
                             let reason = ReadOnlyReason::CannotRead {
@@ -343,6 +431,7 @@ impl ProgressStore {
                 last_good,
                 backup,
                 read_only,
+                unflushed_dir: None,
                 _lock: lock,
             },
             progress,
@@ -360,13 +449,15 @@ impl ProgressStore {
         &self.dir
     }
 
+    /// `progress.ron` in the data folder (a link, possibly; saves go to what it points to).
     pub fn progress_path(&self) -> PathBuf {
         self.dir.join(PROGRESS_FILE)
     }
 
     /// Saves this roadmap's progress: the previous good file becomes the backup, then the new
-    /// one replaces `progress.ron` atomically. On error nothing good is lost and the next call
-    /// tries again. Does nothing when the content is unchanged.
+    /// one replaces `progress.ron` (or the file it links to) atomically. On error nothing good
+    /// is lost and the next call tries again. Does nothing when the content is unchanged,
+    /// apart from flushing a folder whose last flush failed.
     pub fn save(&mut self, progress: &RoadmapProgress) -> Result<(), SaveError> {
         if let Some(reason) = &self.read_only {
             return Err(SaveError::ReadOnly(reason.clone()));
@@ -377,22 +468,57 @@ impl ProgressStore {
             .to_ron()
             .map_err(|err| SaveError::Serialize(err.to_string()))?;
         if self.last_good.as_deref() == Some(text.as_bytes()) {
-            return Ok(());
+            return self.flush_folder_again();
         }
         fs::create_dir_all(&self.dir).map_err(|source| SaveError::CreateDir {
             path: self.dir.clone(),
             source,
         })?;
+        // Resolved at every save: the learner may point the link elsewhere while the app runs.
+        let paths = FilePaths::resolve(&self.dir);
         if let Some(previous) = &self.last_good
             && self.backup.as_ref() != Some(previous)
         {
-            atomic_write(self.fs.as_ref(), &self.dir.join(BACKUP_FILE), previous)?;
+            match atomic_write(self.fs.as_ref(), &paths.backup, previous) {
+                // The main file's folder flush below makes this rename durable too.
+                Ok(()) => {}
+                Err(err) if err.step == Step::SyncDir => {}
+                Err(err) => return Err(err.into()),
+            }
             self.backup = Some(previous.clone());
         }
-        atomic_write(self.fs.as_ref(), &self.progress_path(), text.as_bytes())?;
+        let not_durable = match atomic_write(self.fs.as_ref(), &paths.main, text.as_bytes()) {
+            Ok(()) => None,
+            // Only the folder flush after the rename failed: the new file is in place.
+            Err(err) if err.step == Step::SyncDir => Some(err),
+            Err(err) => return Err(err.into()),
+        };
+        self.unflushed_dir = not_durable.as_ref().map(|err| err.path.clone());
         self.last_good = Some(text.into_bytes());
         self.document = document;
+        not_durable.map_or(Ok(()), |err| Err(SaveError::NotDurable(err)))
+    }
+
+    /// Retries the flush of a folder whose flush failed after a save.
+    fn flush_folder_again(&mut self) -> Result<(), SaveError> {
+        let Some(dir) = self.unflushed_dir.clone() else {
+            return Ok(());
+        };
+        self.fs.sync_dir(&dir).map_err(|source| {
+            SaveError::NotDurable(WriteError {
+                step: Step::SyncDir,
+                path: dir.clone(),
+                source,
+            })
+        })?;
+        self.unflushed_dir = None;
         Ok(())
+    }
+
+    /// How many of this roadmap's items, notes and plan differ from what is saved: what
+    /// would be lost if `progress` were never written.
+    pub fn changes_not_saved(&self, progress: &RoadmapProgress) -> usize {
+        count_changes(&self.document.roadmap(&self.roadmap_id), progress)
     }
 
     /// Writes every roadmap's progress (with this roadmap's as given) to `path`, in the same
@@ -406,6 +532,21 @@ impl ProgressStore {
         atomic_write(self.fs.as_ref(), path, text.as_bytes())?;
         Ok(())
     }
+}
+
+/// Items, item notes, stage notes and the plan (as one) that differ between two snapshots.
+fn count_changes(saved: &RoadmapProgress, current: &RoadmapProgress) -> usize {
+    fn differing<V: PartialEq>(
+        a: &std::collections::BTreeMap<String, V>,
+        b: &std::collections::BTreeMap<String, V>,
+    ) -> usize {
+        let changed_or_gone = a.iter().filter(|(key, value)| b.get(*key) != Some(value));
+        let added = b.keys().filter(|key| !a.contains_key(*key));
+        changed_or_gone.count() + added.count()
+    }
+    differing(&saved.items, &current.items)
+        + differing(&saved.stage_notes, &current.stage_notes)
+        + usize::from(saved.plan != current.plan)
 }
 
 fn decoded_or_read_only(
