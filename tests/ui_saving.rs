@@ -2,6 +2,12 @@
 //! is not on disk, the data folder is full, only the folder flush fails. Driven through the
 //! real window with faults injected under it; the test then does what a person does next
 //! (retry, save a copy, quit, reopen).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "everything in an integration test crate is test code, but clippy only counts #[test] functions as tests; a helper that cannot set up fails the test loudly"
+)]
 
 use std::io;
 use std::path::{Path, PathBuf};

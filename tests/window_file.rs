@@ -1,6 +1,12 @@
 //! A damaged `window` file (eframe's saved size, position and zoom) never stops the app
 //! starting: each bad value is repaired before eframe reads it, and the real window opens on
 //! every fixture.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "everything in an integration test crate is test code, but clippy only counts #[test] functions as tests; a helper that cannot set up fails the test loudly"
+)]
 
 use std::collections::HashMap;
 use std::fs;
