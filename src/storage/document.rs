@@ -181,8 +181,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         }
         2 => {
             // Version 3 only added fields that default to empty, so version 2 reads as is.
-            let mut document: ProgressDocument =
-                ron::from_str(text).map_err(|e| DecodeError::from_ron(&e))?;
+            let mut document: ProgressDocument = parse(text)?;
             document.version = CURRENT_VERSION;
             Ok(Decoded::Migrated {
                 document,
