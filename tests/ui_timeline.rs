@@ -325,3 +325,39 @@ fn a_narrow_window_folds_the_plan_panel_and_wraps_the_toolbar() {
     harness.run();
     harness.get_by_label("Hours per week");
 }
+
+/// "Progress over time" swaps the Gantt chart for the burn-up chart (egui_plot), whose words
+/// say how far along the learner is; "Phase bars" brings the bars back.
+#[test]
+fn progress_over_time_shows_the_burn_up_chart_and_phase_bars_bring_the_bars_back() {
+    let dir = common::temp_dir();
+    common::write_progress(
+        dir.path(),
+        &common::eight_weeks_in(study_planner::storage::CURRENT_VERSION),
+    );
+    let mut harness = open(dir.path());
+    harness.run();
+    assert!(harness.query_by_label_contains(BACKEND).is_some());
+
+    harness.get_by_label("Progress over time").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("7 of 50 items complete")
+            .is_some(),
+        "the chart says how far along the learner is"
+    );
+    assert!(
+        harness
+            .query_by_label("Chart of items complete over time, planned and done")
+            .is_some()
+    );
+    assert!(
+        harness.query_by_label_contains(BACKEND).is_none(),
+        "the bars give way to the chart"
+    );
+
+    harness.get_by_label("Phase bars").click();
+    harness.run();
+    assert!(harness.query_by_label_contains(BACKEND).is_some());
+}

@@ -11,8 +11,11 @@
 //! A [`Plan`] is built once per change (the window memoizes it on the roadmap, the learner's
 //! data and today) and then only read. Pure: no egui, no disk.
 
+mod burnup;
 mod forecast;
 mod this_week;
+
+pub use burnup::Burnup;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -41,6 +41,8 @@ pub struct TimelineState {
     cancelled: bool,
     /// Show the whole plan on the next frame.
     pub fit_all: bool,
+    /// Show "Progress over time" (the burn-up chart) instead of the phases.
+    pub progress_chart: bool,
 }
 
 /// A drag of a stage's end.

@@ -13,6 +13,7 @@ mod chart;
 mod layout;
 mod model;
 mod paint;
+mod progress_chart;
 mod window;
 mod words;
 
@@ -45,14 +46,25 @@ pub fn timeline_view_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut TimelineS
             date_range(schedule.start, schedule.finish),
             weeks_text(schedule.total_weeks)
         ));
-        if ui
-            .button("Fit all")
-            .on_hover_text("Show the whole plan (or double-click the chart)")
-            .clicked()
+        ui.separator();
+        ui.selectable_value(&mut state.progress_chart, false, "Phase bars")
+            .on_hover_text("The plan as a Gantt chart: one bar per phase");
+        ui.selectable_value(&mut state.progress_chart, true, "Progress over time")
+            .on_hover_text("Items complete by date, beside where your plan expects you to be");
+        if !state.progress_chart
+            && ui
+                .button("Fit all")
+                .on_hover_text("Show the whole plan (or double-click the chart)")
+                .clicked()
         {
             state.fit_all = true;
         }
     });
+    if state.progress_chart {
+        forecast_ui(ui, cx, &forecast);
+        progress_chart::progress_chart_ui(ui, cx);
+        return;
+    }
     ui.label(RichText::new(HINT).small().weak());
     forecast_ui(ui, cx, &forecast);
     ui.add_space(4.0);
