@@ -173,9 +173,10 @@ fn every_view_draws_extreme_plans() {
             .build_eframe(|cc| StudyPlannerApp::new(cc, options));
         harness.run();
         for (key, view) in [
-            (egui::Key::Num2, View::Timeline),
-            (egui::Key::Num3, View::Weeks),
-            (egui::Key::Num1, View::Cards),
+            (egui::Key::Num1, View::ThisWeek),
+            (egui::Key::Num3, View::Timeline),
+            (egui::Key::Num4, View::Weeks),
+            (egui::Key::Num2, View::Cards),
         ] {
             harness.key_press_modifiers(egui::Modifiers::COMMAND, key);
             harness.run();

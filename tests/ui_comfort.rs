@@ -94,7 +94,7 @@ fn typing_in_find_filters_cards_and_items() {
 fn find_filters_the_week_plan() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut harness = app_harness(dir.path());
-    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    press(&mut harness, Modifiers::COMMAND, Key::Num4);
     assert_eq!(harness.state().view(), View::Weeks);
     assert!(shows(&harness, "Week 1"));
     assert!(shows(&harness, OOP));
@@ -109,7 +109,7 @@ fn find_filters_the_week_plan() {
 
     type_in_find(&mut harness, "-no-such-words");
     harness.get_by_label("No week has an item that matches the find box and the “Show” filter.");
-    press(&mut harness, Modifiers::COMMAND, Key::Num1);
+    press(&mut harness, Modifiers::COMMAND, Key::Num2);
     harness.get_by_label("Nothing matches the find box and the “Show” filter.");
     harness.get_by_label("0 of 50 items");
 }
@@ -241,7 +241,7 @@ fn an_undo_is_saved_like_any_other_change() {
 fn a_plan_change_is_undone_and_redone() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut harness = app_harness(dir.path());
-    press(&mut harness, Modifiers::COMMAND, Key::Num2);
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
     let before = harness.state().data().plan.pace;
     assert_ne!(before, Pace::Relaxed);
     harness.get_by_label("Relaxed").click();
@@ -269,11 +269,11 @@ fn ctrl_z_in_a_text_field_is_left_to_the_field() {
 fn ctrl_1_2_3_switch_views() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut harness = app_harness(dir.path());
-    press(&mut harness, Modifiers::COMMAND, Key::Num2);
-    assert_eq!(harness.state().view(), View::Timeline);
     press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    assert_eq!(harness.state().view(), View::Timeline);
+    press(&mut harness, Modifiers::COMMAND, Key::Num4);
     assert_eq!(harness.state().view(), View::Weeks);
-    press(&mut harness, Modifiers::COMMAND, Key::Num1);
+    press(&mut harness, Modifiers::COMMAND, Key::Num2);
     assert_eq!(harness.state().view(), View::Cards);
 }
 

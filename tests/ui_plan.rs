@@ -348,3 +348,36 @@ fn a_break_shows_in_the_week_plan_and_moves_later_phases() {
         0
     );
 }
+
+#[test]
+fn ticking_in_this_week_moves_the_on_track_line() {
+    let dir = temp_dir();
+    // Started Monday 2 Nov 2026; today (25 Nov) is week 4, and phase 1 plans one item a week.
+    common::write_progress(
+        dir.path(),
+        r#"(version: 3, roadmaps: {"python-enterprise": (plan: (start: Some("2026-11-02")))})"#,
+    );
+    let mut harness = open_app(dir.path(), View::ThisWeek);
+    harness.get_by_label("3 items behind — about 3 weeks");
+    harness.get_by_label_contains("Week 4 of");
+    harness.get_by_label("Catch-up: 3 items from earlier weeks");
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::CheckBox,
+            "Advanced OOP (Inheritance, Metaclasses, Design Patterns)",
+        )
+        .click();
+    harness.run();
+    harness.get_by_label("2 items behind — about 2 weeks");
+    assert_eq!(
+        harness.state().data().state("advanced-oop"),
+        ItemState::Done
+    );
+    // Ctrl+1 comes back here from another view.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Cards);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
+    harness.run();
+    assert_eq!(harness.state().view(), View::ThisWeek);
+}

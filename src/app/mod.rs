@@ -21,6 +21,7 @@ mod roadmap_watch;
 mod saving;
 mod screenshot;
 mod signals;
+mod this_week;
 mod timeline;
 mod view;
 mod weeks;
@@ -447,6 +448,7 @@ impl eframe::App for StudyPlannerApp {
         help::help_ui(ui, &mut self.ui_state);
         let cx = ViewContext::new(&plan, &filter, editable, &self.commands);
         egui::CentralPanel::default().show(ui, |ui| match self.view {
+            View::ThisWeek => this_week::this_week_ui(ui, &cx),
             View::Cards => {
                 let focus = self.focus_stage.take();
                 cards::cards_ui(ui, &cx, focus.as_deref());

@@ -100,6 +100,6 @@ pub fn plan_view_ui(
             }
             weeks::weeks_view_ui(ui, &cx, &mut state.scroll_to_week);
         }
-        View::Cards => {}
+        View::Cards | View::ThisWeek => {}
     }
 }

@@ -13,9 +13,10 @@ use super::command::{Command, CommandQueue};
 use super::ui_state::UiState;
 use super::view::View;
 
-pub const SHOW_CARDS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num1);
-pub const SHOW_TIMELINE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num2);
-pub const SHOW_WEEKS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num3);
+pub const SHOW_THIS_WEEK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num1);
+pub const SHOW_CARDS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num2);
+pub const SHOW_TIMELINE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num3);
+pub const SHOW_WEEKS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num4);
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 pub const REDO: KeyboardShortcut =
@@ -49,6 +50,7 @@ pub fn shortcuts_ui(ui: &Ui, ui_state: &mut UiState, commands: &CommandQueue) {
             ui_state.find.query.clear();
         }
         for (shortcut, view) in [
+            (SHOW_THIS_WEEK, View::ThisWeek),
             (SHOW_CARDS, View::Cards),
             (SHOW_TIMELINE, View::Timeline),
             (SHOW_WEEKS, View::Weeks),
@@ -88,12 +90,13 @@ pub fn help_rows(ctx: &egui::Context) -> Vec<(String, &'static str)> {
     vec![
         (
             format!(
-                "{} / {} / {}",
+                "{} / {} / {} / {}",
+                keys(&SHOW_THIS_WEEK),
                 keys(&SHOW_CARDS),
                 keys(&SHOW_TIMELINE),
                 keys(&SHOW_WEEKS)
             ),
-            "Show the phases / the timeline / the weeks",
+            "Show this week / the phases / the timeline / the weeks",
         ),
         (keys(&FIND), "Find in titles, topics, resources and notes"),
         (

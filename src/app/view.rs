@@ -4,6 +4,8 @@
 /// The main views.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
+    /// What to study now: the current week, catch-up, next up, on track or not.
+    ThisWeek,
     #[default]
     Cards,
     Timeline,
@@ -12,10 +14,11 @@ pub enum View {
 
 impl View {
     /// Every view, in the order the header lists them.
-    pub const ALL: [Self; 3] = [Self::Cards, Self::Timeline, Self::Weeks];
+    pub const ALL: [Self; 4] = [Self::ThisWeek, Self::Cards, Self::Timeline, Self::Weeks];
 
     pub fn label(self) -> &'static str {
         match self {
+            Self::ThisWeek => "This week",
             Self::Cards => "Phases",
             Self::Timeline => "Timeline",
             Self::Weeks => "Weeks",

@@ -99,6 +99,8 @@ pub enum Command {
 /// The views of the main window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ViewArg {
+    /// This week: what to study now, catch-up, next up, on track.
+    Week,
     Cards,
     Timeline,
     Weeks,
@@ -107,6 +109,7 @@ pub enum ViewArg {
 impl From<ViewArg> for View {
     fn from(value: ViewArg) -> Self {
         match value {
+            ViewArg::Week => View::ThisWeek,
             ViewArg::Cards => View::Cards,
             ViewArg::Timeline => View::Timeline,
             ViewArg::Weeks => View::Weeks,
