@@ -137,10 +137,32 @@ impl StudyPlannerApp {
         options: AppOptions,
         setup: StorageSetup,
     ) -> Self {
-        widgets::install_style(ctx);
         // Reads one small file (progress.ron) here; every save after this is off this thread.
-        let (saving, data) =
-            saving::SavingState::open(ctx, &options.data_dir, &options.roadmap.id, setup);
+        let opened = crate::storage::ProgressStore::open_with(
+            &options.data_dir,
+            &options.roadmap.id,
+            Arc::clone(&setup.fs),
+        );
+        Self::with_opened(ctx, storage, options, opened, setup)
+    }
+
+    /// The app on a data folder opened beforehand (the window opens it on another thread
+    /// while eframe makes the window, so the UI thread never waits on the disk for it).
+    fn with_opened(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        options: AppOptions,
+        opened: crate::storage::Opened,
+        setup: StorageSetup,
+    ) -> Self {
+        widgets::install_style(ctx);
+        let (saving, data) = saving::SavingState::from_opened(
+            ctx,
+            &options.data_dir,
+            &options.roadmap.id,
+            opened,
+            setup,
+        );
         Self {
             roadmap: options.roadmap,
             data,
@@ -535,6 +557,15 @@ fn run_window(
         ..Default::default()
     };
     let idle = idle_report::requested()?;
+    // Take the lock, clear killed saves' temporary files and read progress.ron on a thread of
+    // its own while eframe makes the window and its GL context (most of start-up): the two
+    // overlap on a second core, and the UI thread never waits on the disk.
+    let early = broken.is_none().then(|| {
+        let (dir, id) = (options.data_dir.clone(), options.roadmap.id.clone());
+        std::thread::Builder::new()
+            .name("progress-open".to_owned())
+            .spawn(move || crate::storage::ProgressStore::open(&dir, &id))
+    });
     let outcome = screenshot::Outcome::default();
     let app_outcome = outcome.clone();
     eframe::run_native(
@@ -546,7 +577,21 @@ fn run_window(
                 let gate: Box<dyn eframe::App> = Box::new(RoadmapGate::broken(problem, options));
                 return Ok(gate);
             }
-            let mut app = StudyPlannerApp::new(cc, options);
+            let opened = match early {
+                Some(Ok(thread)) => thread.join().ok(),
+                // No thread (it could not start): open here, as tests do.
+                _ => None,
+            };
+            let mut app = match opened {
+                Some(opened) => StudyPlannerApp::with_opened(
+                    &cc.egui_ctx,
+                    cc.storage,
+                    options,
+                    opened,
+                    StorageSetup::default(),
+                ),
+                None => StudyPlannerApp::new(cc, options),
+            };
             if let Some(path) = source.filter(|_| !screenshot) {
                 app.watch_roadmap_file(&cc.egui_ctx, path, roadmap_watch::POLL_INTERVAL);
             }

@@ -3,7 +3,7 @@
 //! Closing the window while changes are not on disk writes them first, and if that fails asks
 //! what to do with them (retry, save a copy, or quit and lose them). The UI thread never
 //! touches the disk here, apart from reading one small file when the window opens (see
-//! [`SavingState::open`]); file dialogs run on their own threads.
+//! [`SavingState::from_opened`]); file dialogs run on their own threads.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -16,8 +16,8 @@ use super::command::{Command, CommandQueue};
 use super::launch::{Launcher, Opened, Opener};
 use crate::progress::RoadmapProgress;
 use crate::storage::{
-    Fs, Notice, NoticeLevel, PROGRESS_FILE, ProgressStore, ReadOnlyReason, RealFs, Saver,
-    SaverEvent, SaverOptions, read_import,
+    Fs, Notice, NoticeLevel, PROGRESS_FILE, ReadOnlyReason, RealFs, Saver, SaverEvent,
+    SaverOptions, read_import,
 };
 
 /// Accessible names of the close dialog's buttons; tests click them.
@@ -113,16 +113,17 @@ pub struct SavingState {
 }
 
 impl SavingState {
-    /// Opens the data folder and starts the saver thread. This reads `progress.ron` (one small
-    /// file, capped at 16 MiB) on the calling thread, so the first frame shows the learner's
+    /// Starts the saver thread on a data folder already opened (`ProgressStore::open_with`:
+    /// the window does that on a thread of its own while eframe makes the window, see
+    /// `run_window`; tests on the calling thread). The first frame then shows the learner's
     /// ticks rather than an empty checklist that fills in later.
-    pub fn open(
+    pub fn from_opened(
         ctx: &egui::Context,
         data_dir: &Path,
         roadmap_id: &str,
+        opened: crate::storage::Opened,
         setup: StorageSetup,
     ) -> (Self, RoadmapProgress) {
-        let opened = ProgressStore::open_with(data_dir, roadmap_id, setup.fs);
         let read_only = opened.store.read_only().cloned();
         let needs_save = opened.needs_save;
         let mut notices = opened.notices;
