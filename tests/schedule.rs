@@ -15,7 +15,6 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use proptest::prelude::*;
 
 use study_planner::date::PlanDate;
-use study_planner::plan::Plan;
 use study_planner::progress::Break;
 use study_planner::progress::{ItemState, Pace, PlanSettings, RoadmapProgress};
 use study_planner::roadmap::{self, FinalProject, Item, MonthRange, Phase, Roadmap, TopicGroup};
@@ -26,18 +25,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 /// The joined plan of `progress` with `settings`, seen on `today`.
-fn plan_of(
-    roadmap: &Roadmap,
-    settings: &PlanSettings,
-    progress: &RoadmapProgress,
-    today: NaiveDate,
-) -> Plan {
-    let progress = RoadmapProgress {
-        plan: settings.clone(),
-        ..progress.clone()
-    };
-    Plan::new(std::sync::Arc::new(roadmap.clone()), progress, today)
-}
+use common::joined as plan_of;
 
 /// A stage for a generated roadmap: (min months, extra months, optional, item count).
 type StageSpec = (f32, f32, bool, usize);

@@ -19,6 +19,21 @@ use study_planner::app::{AppOptions, StudyPlannerApp, View};
 use study_planner::clock::Clock;
 use study_planner::roadmap;
 
+/// The joined plan of `progress` with `settings`, seen on `today`: what the window and the
+/// command line read.
+pub fn joined(
+    roadmap: &roadmap::Roadmap,
+    settings: &study_planner::progress::PlanSettings,
+    progress: &study_planner::progress::RoadmapProgress,
+    today: NaiveDate,
+) -> study_planner::plan::Plan {
+    let progress = study_planner::progress::RoadmapProgress {
+        plan: settings.clone(),
+        ..progress.clone()
+    };
+    study_planner::plan::Plan::new(Arc::new(roadmap.clone()), progress, today)
+}
+
 /// Today in the UI tests: Wednesday 25 Nov 2026. With no saved start the plan starts today.
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).expect("25 Nov 2026 is a date")

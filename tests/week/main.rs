@@ -8,18 +8,19 @@
     reason = "everything in an integration test crate is test code, but clippy only counts #[test] functions as tests; a helper that cannot set up fails the test loudly"
 )]
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod breaks;
 mod cli;
 mod finish_by;
 mod forecast;
 mod this_week;
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 
 use study_planner::date::PlanDate;
-use study_planner::plan::{Forecast, Plan, ThisWeek};
+use study_planner::plan::{Forecast, ThisWeek};
 use study_planner::progress::{Break, ItemState, PlanSettings, RoadmapProgress};
 use study_planner::roadmap::{self, Roadmap};
 use study_planner::schedule::{Schedule, compute};
@@ -75,19 +76,8 @@ pub fn plan(roadmap: &Roadmap, settings: &PlanSettings) -> Planned {
     }
 }
 
-/// The joined plan the window and the command line read.
-pub fn joined(
-    roadmap: &Roadmap,
-    settings: &PlanSettings,
-    progress: &RoadmapProgress,
-    today: NaiveDate,
-) -> Plan {
-    let progress = RoadmapProgress {
-        plan: settings.clone(),
-        ..progress.clone()
-    };
-    Plan::new(Arc::new(roadmap.clone()), progress, today)
-}
+/// The joined plan the window and the command line read (shared with the other test crates).
+pub use common::joined;
 
 pub fn forecast(
     roadmap: &Roadmap,
