@@ -139,42 +139,21 @@ pub fn real_shaped() -> Roadmap {
         let topics = wanted.clamp(low.min(high), high);
         topics_left -= topics;
         let mut phase = phase_of(index, topics, 2, 1);
-        let number = index + 1;
-        phase.topic_groups = (0..topics.div_ceil(5))
-            .map(|group| TopicGroup {
-                heading: format!("Topic group {number}.{}", group + 1),
-                topics: (group * 5..topics.min((group + 1) * 5))
-                    .map(|topic| {
-                        let mut item =
-                            item(&format!("p{number}-t{}", topic + 1), number * 31 + topic);
-                        item.resources = Vec::new();
-                        item
-                    })
-                    .collect(),
+        // The same topics, in groups of up to 5, each with its own links.
+        let all: Vec<Item> = std::mem::take(&mut phase.topic_groups)
+            .into_iter()
+            .flat_map(|group| group.topics)
+            .map(with_topic_links)
+            .collect();
+        phase.topic_groups = all
+            .chunks(5)
+            .enumerate()
+            .map(|(group, topics)| TopicGroup {
+                heading: format!("Topic group {}.{}", index + 1, group + 1),
+                topics: topics.to_vec(),
             })
             .collect();
         phases.push(phase);
-    }
-    // Three links per topic, spread in topic order.
-    let topics = phases
-        .iter_mut()
-        .flat_map(|phase| phase.topic_groups.iter_mut())
-        .flat_map(|group| group.topics.iter_mut());
-    let kinds = [
-        ResourceKind::Docs,
-        ResourceKind::Video,
-        ResourceKind::Article,
-    ];
-    let per_topic = REAL_SHAPED_TOPIC_RESOURCES / REAL_SHAPED_TOPICS;
-    for topic in topics {
-        topic.resources = (0..per_topic)
-            .map(|r| Resource {
-                id: format!("{}-r{}", topic.id, r + 1),
-                title: format!("{} link {}", topic.id, r + 1),
-                url: format!("https://example.org/{}/{}", topic.id, r + 1),
-                kind: kinds[r % kinds.len()],
-            })
-            .collect();
     }
     Roadmap {
         format: FORMAT_VERSION,
@@ -188,6 +167,25 @@ pub fn real_shaped() -> Roadmap {
             points: vec!["Every text is made up.".to_owned()],
         }),
     }
+}
+
+/// A topic of [`real_shaped`] with its links: three a topic, of varying kinds.
+fn with_topic_links(mut topic: Item) -> Item {
+    let kinds = [
+        ResourceKind::Docs,
+        ResourceKind::Video,
+        ResourceKind::Article,
+    ];
+    let per_topic = REAL_SHAPED_TOPIC_RESOURCES / REAL_SHAPED_TOPICS;
+    topic.resources = (0..per_topic)
+        .map(|r| Resource {
+            id: format!("{}-r{}", topic.id, r + 1),
+            title: format!("{} link {}", topic.id, r + 1),
+            url: format!("https://example.org/{}/{}", topic.id, r + 1),
+            kind: kinds[r % kinds.len()],
+        })
+        .collect();
+    topic
 }
 
 fn phase(index: usize, items: usize) -> Phase {
