@@ -133,7 +133,7 @@ pub fn real_shaped() -> Roadmap {
     for index in 0..REAL_SHAPED_PHASES {
         let phases_left = REAL_SHAPED_PHASES - index;
         // 4 to 10 topics, but never leave later phases fewer than 4 each or more than 10.
-        let wanted = 4 + (index * 7) % 7;
+        let wanted = 4 + (index * 5) % 7;
         let low = topics_left.saturating_sub(10 * (phases_left - 1));
         let high = topics_left.saturating_sub(4 * (phases_left - 1));
         let topics = wanted.clamp(low.min(high), high);
@@ -332,6 +332,15 @@ mod tests {
             .flat_map(|p| p.topic_groups.iter().flat_map(|g| g.topics.iter()))
             .collect();
         assert_eq!(topics.len(), super::REAL_SHAPED_TOPICS);
+        let sizes: std::collections::BTreeSet<usize> = generated
+            .phases
+            .iter()
+            .map(|p| p.topic_groups.iter().map(|g| g.topics.len()).sum())
+            .collect();
+        assert!(
+            sizes.len() >= 5,
+            "topics spread unevenly, as in real roadmaps: {sizes:?}"
+        );
         let topic_links: usize = topics.iter().map(|t| t.resources.len()).sum();
         assert_eq!(topic_links, super::REAL_SHAPED_TOPIC_RESOURCES);
         assert!(generated.phases.iter().all(|p| {
