@@ -4,46 +4,24 @@
 //! line chart with a date axis, exactly what that crate is for (the Gantt chart needs
 //! focusable, draggable bars, so it is painted by hand; see the README's design notes).
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use egui::Ui;
 use egui_plot::{HoverPosition, Legend, Line, LineStyle, Plot, VLine};
 
 use super::paint;
 use crate::app::context::ViewContext;
 use crate::app::widgets::accent;
+use crate::gantt::{date_of_day, day_number};
 use crate::schedule::short_date;
 
 /// The accessible name of the chart (tests find it by this).
 pub const CHART_LABEL: &str = "Chart of items complete over time, planned and done";
 
-/// 1970-01-01 (chrono's default date): x = 0.
-fn epoch() -> NaiveDate {
-    NaiveDate::default()
-}
-
-/// x of a date: days since 1970-01-01, as egui_plot wants numbers.
-fn x_of(date: NaiveDate) -> f64 {
-    (date - epoch()).num_days() as f64
-}
-
-/// The date at x (rounded to the day), if it is one chrono can hold.
-fn date_at(x: f64) -> Option<NaiveDate> {
-    if !x.is_finite() || x.abs() > 4.0e6 {
-        return None;
-    }
-    let days = x.round() as i64;
-    if days >= 0 {
-        epoch().checked_add_days(Days::new(days.unsigned_abs()))
-    } else {
-        epoch().checked_sub_days(Days::new(days.unsigned_abs()))
-    }
-}
-
 /// Points of a plain line through each (date, count): what was done, as it happened.
 fn points(points: &[(NaiveDate, usize)]) -> Vec<[f64; 2]> {
     points
         .iter()
-        .map(|&(date, count)| [x_of(date), count as f64])
+        .map(|&(date, count)| [day_number(date), count as f64])
         .collect()
 }
 
@@ -54,9 +32,9 @@ fn steps(points: &[(NaiveDate, usize)]) -> Vec<[f64; 2]> {
         if index > 0
             && let Some(&[_, previous]) = out.last()
         {
-            out.push([x_of(date), previous]);
+            out.push([day_number(date), previous]);
         }
-        out.push([x_of(date), count as f64]);
+        out.push([day_number(date), count as f64]);
     }
     out
 }
@@ -72,7 +50,7 @@ pub fn progress_chart_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
     ));
     let accent = accent(ui);
     let today_colour = paint::today_colour(ui);
-    let today = x_of(cx.plan.today());
+    let today = day_number(cx.plan.today());
     let response = Plot::new("progress-over-time")
         .legend(Legend::default())
         .allow_drag([true, false])
@@ -81,14 +59,16 @@ pub fn progress_chart_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
         .include_y(0.0)
         .include_y(total as f64)
         .y_axis_label("items complete")
-        .x_axis_formatter(|mark, _range| date_at(mark.value).map(short_date).unwrap_or_default())
+        .x_axis_formatter(|mark, _range| {
+            date_of_day(mark.value).map(short_date).unwrap_or_default()
+        })
         .label_formatter(|hover| match hover {
             HoverPosition::NearDataPoint {
                 plot_name,
                 position,
                 ..
             } => {
-                let day = date_at(position.x).map(short_date).unwrap_or_default();
+                let day = date_of_day(position.x).map(short_date).unwrap_or_default();
                 Some(format!("{plot_name}\n{day}: {:.0} items", position.y))
             }
             HoverPosition::Elsewhere { .. } => None,
@@ -118,7 +98,7 @@ pub fn progress_chart_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{date_at, steps, x_of};
+    use super::{date_of_day, day_number, steps};
     use chrono::NaiveDate;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -128,16 +108,16 @@ mod tests {
     #[test]
     fn dates_and_x_round_trip_and_nonsense_x_is_no_date() {
         let date = day(2027, 3, 14);
-        assert_eq!(date_at(x_of(date)), Some(date));
-        assert_eq!(date_at(f64::NAN), None);
-        assert_eq!(date_at(1e300), None);
+        assert_eq!(date_of_day(day_number(date)), Some(date));
+        assert_eq!(date_of_day(f64::NAN), None);
+        assert_eq!(date_of_day(1e300), None);
     }
 
     #[test]
     fn a_step_line_holds_each_count_until_the_next_date() {
         let points = [(day(2027, 1, 1), 0), (day(2027, 1, 8), 3)];
-        let x1 = x_of(day(2027, 1, 1));
-        let x2 = x_of(day(2027, 1, 8));
+        let x1 = day_number(day(2027, 1, 1));
+        let x2 = day_number(day(2027, 1, 8));
         assert_eq!(steps(&points), vec![[x1, 0.0], [x2, 0.0], [x2, 3.0]]);
     }
 }
