@@ -31,11 +31,7 @@ fn app_harness(data_dir: &Path) -> Harness<'static, StudyPlannerApp> {
 }
 
 fn topic_id() -> String {
-    roadmap::embedded()
-        .items()
-        .find(|item| item.item.text == TOPIC)
-        .map(|item| item.item.id.clone())
-        .expect("the topic is in the embedded roadmap")
+    common::item_id(TOPIC)
 }
 
 /// The accessible label of phase 1's progress bar with `complete` items done.
@@ -304,11 +300,7 @@ fn space_toggles_done_and_back_to_in_progress() {
         .get_by_role_and_label(Role::CheckBox, NEXT_TOPIC)
         .click();
     harness.run();
-    let next = roadmap::embedded()
-        .items()
-        .find(|item| item.item.text == NEXT_TOPIC)
-        .map(|item| item.item.id.clone())
-        .expect("the next topic");
+    let next = common::item_id(NEXT_TOPIC);
     assert_eq!(harness.state().data().state(&next), ItemState::NotStarted);
 }
 

@@ -8,6 +8,8 @@
     reason = "everything in an integration test crate is test code, but clippy only counts #[test] functions as tests; a helper that cannot set up fails the test loudly"
 )]
 
+mod common;
+
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -47,11 +49,7 @@ fn open(data_dir: &Path, clock: Clock) -> Harness<'static, StudyPlannerApp> {
 }
 
 fn id_of(text: &str) -> String {
-    roadmap::embedded()
-        .items()
-        .find(|item| item.item.text == text)
-        .map(|item| item.item.id.clone())
-        .expect("the item is in the embedded roadmap")
+    common::item_id(text)
 }
 
 fn done_on(harness: &Harness<'_, StudyPlannerApp>, text: &str) -> Option<NaiveDate> {

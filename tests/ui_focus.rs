@@ -7,6 +7,8 @@
     reason = "everything in an integration test crate is test code, but clippy only counts #[test] functions as tests; a helper that cannot set up fails the test loudly"
 )]
 
+mod common;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -81,11 +83,7 @@ fn escape_gives_the_focus_back_to_the_menu_button_and_nothing_invisible_changes(
         data.items
     );
     assert!(data.stage_notes.is_empty(), "{:?}", data.stage_notes);
-    let id = roadmap::embedded()
-        .items()
-        .find(|item| item.item.text == item_text)
-        .map(|item| item.item.id.clone())
-        .expect("the item is in the roadmap");
+    let id = common::item_id(&item_text);
     assert_eq!(data.state(&id), ItemState::Done);
 }
 

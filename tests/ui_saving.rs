@@ -9,6 +9,8 @@
     reason = "everything in an integration test crate is test code, but clippy only counts #[test] functions as tests; a helper that cannot set up fails the test loudly"
 )]
 
+mod common;
+
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -59,11 +61,7 @@ impl Fs for NoFolderFlush {
 }
 
 fn topic_id() -> String {
-    roadmap::embedded()
-        .items()
-        .find(|item| item.item.text == TOPIC)
-        .map(|item| item.item.id.clone())
-        .expect("the topic is in the embedded roadmap")
+    common::item_id(TOPIC)
 }
 
 /// The window on `data_dir`, saving through `fs`. Saves go out 1 ms after a change (the

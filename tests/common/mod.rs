@@ -34,6 +34,16 @@ pub fn joined(
     study_planner::plan::Plan::new(Arc::new(roadmap.clone()), progress, today)
 }
 
+/// The id of the embedded roadmap's item with this text (tests name items as a learner
+/// sees them).
+pub fn item_id(text: &str) -> String {
+    roadmap::embedded()
+        .items()
+        .find(|item| item.item.text == text)
+        .map(|item| item.item.id.clone())
+        .expect("the item is in the embedded roadmap")
+}
+
 /// Today in the UI tests: Wednesday 25 Nov 2026. With no saved start the plan starts today.
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).expect("25 Nov 2026 is a date")
