@@ -39,6 +39,9 @@ pub enum Command {
     /// Save the plan in this format into the known folder (Documents, else the data folder):
     /// the way out when no file dialog appeared.
     ExportWithoutDialog(crate::export::ExportFormat),
+    /// Open another roadmap in this window ("Roadmap" menu, Ctrl+O). The window's owner
+    /// (`RoadmapGate`) does the switching; the learner's data of this roadmap is saved first.
+    OpenRoadmap(super::roadmap_open::OpenRequest),
 }
 
 impl Command {
@@ -49,7 +52,8 @@ impl Command {
             | Self::OpenStageCard(_)
             | Self::Print
             | Self::Export(_)
-            | Self::ExportWithoutDialog(_) => false,
+            | Self::ExportWithoutDialog(_)
+            | Self::OpenRoadmap(_) => false,
             Self::Undo | Self::Redo => true,
             Self::SetItemState { .. }
             | Self::SetItemNote { .. }

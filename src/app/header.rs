@@ -1,9 +1,11 @@
-//! The top bar: roadmap title, the total estimate, the view switcher, print and export.
+//! The top bar: roadmap title, the total estimate, the "Roadmap" menu (when the window's
+//! owner offers one), the view switcher, print and export.
 
 use egui::{RichText, Ui};
 
 use super::command::{Command, CommandQueue};
 use super::export_ui::{ExportUi, export_buttons_ui};
+use super::roadmap_menu::{RoadmapMenu, roadmap_menu_ui};
 use super::view::View;
 use crate::roadmap::Roadmap;
 
@@ -12,6 +14,7 @@ pub fn header_ui(
     roadmap: &Roadmap,
     view: View,
     export: &mut ExportUi,
+    roadmap_menu: Option<&RoadmapMenu>,
     commands: &CommandQueue,
 ) {
     egui::Panel::top("header").show(ui, |ui| {
@@ -21,6 +24,10 @@ pub fn header_ui(
             ui.label(RichText::new(format!("Total: {}", roadmap.estimate_text())).weak());
         });
         ui.horizontal(|ui| {
+            if let Some(menu) = roadmap_menu {
+                roadmap_menu_ui(ui, menu, commands);
+                ui.separator();
+            }
             for candidate in View::ALL {
                 if ui
                     .selectable_label(view == candidate, candidate.label())

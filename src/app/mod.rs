@@ -17,6 +17,9 @@ mod plan_panel;
 mod plan_views;
 mod progress_strip;
 mod roadmap_gate;
+mod roadmap_menu;
+mod roadmap_open;
+mod roadmap_prefs;
 mod roadmap_watch;
 mod saving;
 mod screenshot;
@@ -53,7 +56,13 @@ pub use command::Command;
 use command::CommandQueue;
 use context::ViewContext;
 pub use prefs::MemoryStorage;
-pub use roadmap_gate::{RoadmapGate, RoadmapProblem, load_roadmap_file};
+pub use roadmap_gate::{
+    DROP_HINT, GateSetup, OPEN_BUILT_IN_LABEL, RoadmapGate, RoadmapProblem, SAVE_RON_LABEL, Wanted,
+    load_roadmap_file,
+};
+pub use roadmap_menu::{BUILT_IN_LABEL, MENU_LABEL, OPEN_LABEL, recent_label};
+pub use roadmap_open::{FileDialogs, NO_OPEN_DIALOG, OpenRequest, Picked};
+pub use roadmap_prefs::{RECENT_LEN, RoadmapPrefs, RoadmapSource};
 pub use saving::{
     CANCEL_CLOSE_LABEL, RETRY_LABEL, SAVE_COPY_LABEL, StorageSetup, UNSAVED_HEADING, quit_label,
 };
@@ -62,6 +71,7 @@ pub use view::View;
 pub use window_file::{Repair, WINDOW_FILE, repair_window_file};
 
 /// What the command line hands to the window.
+#[derive(Clone)]
 pub struct AppOptions {
     pub roadmap: Arc<Roadmap>,
     pub data_dir: PathBuf,
@@ -106,6 +116,11 @@ pub struct StudyPlannerApp {
     roadmap_watch: Option<roadmap_watch::RoadmapWatch>,
     /// Why the changed file on disk is not shown (the last good version stays on screen).
     roadmap_problem: Option<RoadmapProblem>,
+    /// What the "Roadmap" menu shows; set by the window's owner ([`RoadmapGate`]), which does
+    /// the switching (an app on its own has no menu).
+    roadmap_menu: Option<roadmap_menu::RoadmapMenu>,
+    /// Another roadmap the learner asked for this frame, for the owner to open.
+    roadmap_request: Option<roadmap_open::OpenRequest>,
 }
 
 impl StudyPlannerApp {
@@ -182,7 +197,32 @@ impl StudyPlannerApp {
             export: export_ui::ExportUi::new(ctx, &options.data_dir),
             roadmap_watch: None,
             roadmap_problem: None,
+            roadmap_menu: None,
+            roadmap_request: None,
         }
+    }
+
+    /// The app for another roadmap in this window, after this one's saver has been let go:
+    /// its own progress, plan, undo history and (set by the owner) file watch, with this
+    /// one's view, find box, help and appearance.
+    fn successor(
+        &mut self,
+        ctx: &egui::Context,
+        roadmap: Arc<Roadmap>,
+        opened: crate::storage::Opened,
+        setup: StorageSetup,
+    ) -> Self {
+        let options = AppOptions {
+            roadmap,
+            data_dir: self.saving.data_dir().to_owned(),
+            view: self.view,
+            screenshot: None,
+            clock: self.clock.clone(),
+        };
+        let mut next = Self::with_opened(ctx, None, options, opened, setup);
+        next.ui_state =
+            std::mem::replace(&mut self.ui_state, ui_state::UiState::new(ctx, None, true));
+        next
     }
 
     /// Reloads the roadmap whenever `path` changes on disk (looked at every `interval`, on a
@@ -332,6 +372,7 @@ impl StudyPlannerApp {
                     self.view = View::Cards;
                     self.focus_stage = Some(stage_id);
                 }
+                Command::OpenRoadmap(request) => self.roadmap_request = Some(request),
             }
         }
         if let Some(snapshot) = undo_snapshot {
@@ -458,6 +499,7 @@ impl eframe::App for StudyPlannerApp {
             &self.roadmap,
             self.view,
             &mut self.export,
+            self.roadmap_menu.as_ref(),
             &self.commands,
         );
         self.export.status_ui(ui, &self.commands);
@@ -492,7 +534,8 @@ impl eframe::App for StudyPlannerApp {
     }
 }
 
-/// Opens the native window and blocks until it closes.
+/// Opens the native window and blocks until it closes. With no roadmap named on the command
+/// line, the one open last time reopens (the built-in one for a `--screenshot`).
 pub fn run_native(options: AppOptions) -> anyhow::Result<()> {
     run_window(options, None, None)
 }
@@ -523,7 +566,7 @@ fn run_window(
         .with_app_id("study-planner")
         .with_inner_size([1180.0, 800.0])
         .with_min_inner_size([420.0, 320.0])
-        // A roadmap file can be dropped on the screen of a roadmap that did not load.
+        // A roadmap file can be dropped on the window to open it.
         .with_drag_and_drop(true);
     if let Some(icon) = icon::window_icon() {
         viewport = viewport.with_icon(icon);
@@ -549,7 +592,7 @@ fn run_window(
         persistence_path: Some(if screenshot {
             options.data_dir.join(window_file::SCREENSHOT_STATE_FILE)
         } else {
-            window_state
+            window_state.clone()
         }),
         // Dithering hides banding in gradients, and we draw none; without it every pixel costs
         // less to shade, which matters where there is no GPU (Mesa's llvmpipe, virtual machines).
@@ -557,14 +600,21 @@ fn run_window(
         ..Default::default()
     };
     let idle = idle_report::requested()?;
-    // Take the lock, clear killed saves' temporary files and read progress.ron on a thread of
-    // its own while eframe makes the window and its GL context (most of start-up): the two
-    // overlap on a second core, and the UI thread never waits on the disk.
+    // Which roadmap: the named file, else (not for a screenshot) the one open last time.
+    let wanted = move || match source {
+        Some(path) => Wanted::Given(RoadmapSource::File(path)),
+        None if screenshot => Wanted::Given(RoadmapSource::BuiltIn),
+        None => Wanted::Remembered(RoadmapPrefs::from_window_file(&window_state)),
+    };
+    // Read the remembered roadmap, take the lock, clear killed saves' temporary files and
+    // read progress.ron on a thread of its own while eframe makes the window and its GL
+    // context (most of start-up): the two overlap on a second core, and the UI thread never
+    // waits on the disk.
     let early = broken.is_none().then(|| {
-        let (dir, id) = (options.data_dir.clone(), options.roadmap.id.clone());
+        let options = options.clone();
         std::thread::Builder::new()
             .name("progress-open".to_owned())
-            .spawn(move || crate::storage::ProgressStore::open(&dir, &id))
+            .spawn(move || roadmap_gate::open_start(&options, wanted(), &StorageSetup::default()))
     });
     let outcome = screenshot::Outcome::default();
     let app_outcome = outcome.clone();
@@ -572,39 +622,41 @@ fn run_window(
         "study-planner",
         native_options,
         Box::new(move |cc| {
+            let setup = GateSetup::default();
             if let Some(problem) = broken {
                 widgets::install_style(&cc.egui_ctx);
-                let gate: Box<dyn eframe::App> = Box::new(RoadmapGate::broken(problem, options));
+                let gate: Box<dyn eframe::App> = Box::new(RoadmapGate::broken_with(
+                    problem, options, cc.storage, setup,
+                ));
                 return Ok(gate);
             }
-            let opened = match early {
+            let start = match early {
                 Some(Ok(thread)) => thread.join().ok(),
-                // No thread (it could not start): open here, as tests do.
                 _ => None,
             };
-            let mut app = match opened {
-                Some(opened) => StudyPlannerApp::with_opened(
-                    &cc.egui_ctx,
-                    cc.storage,
-                    options,
-                    opened,
-                    StorageSetup::default(),
-                ),
-                None => StudyPlannerApp::new(cc, options),
+            let mut gate = match start {
+                Some(start) => {
+                    RoadmapGate::started(&cc.egui_ctx, cc.storage, options, start, setup)
+                }
+                // No thread (it could not start): open here, as tests do.
+                None => {
+                    let wanted = if screenshot {
+                        Wanted::Given(RoadmapSource::BuiltIn)
+                    } else {
+                        Wanted::Remembered(RoadmapPrefs::load(cc.storage))
+                    };
+                    RoadmapGate::new(&cc.egui_ctx, cc.storage, options, wanted, setup)
+                }
             };
-            if let Some(path) = source.filter(|_| !screenshot) {
-                app.watch_roadmap_file(&cc.egui_ctx, path, roadmap_watch::POLL_INTERVAL);
+            if let Some(app) = gate.app_mut() {
+                if let Some(notice) = window_repair {
+                    app.saving.add_notice(notice);
+                }
+                if let Some(task) = &mut app.screenshot {
+                    task.set_outcome(app_outcome);
+                }
             }
-            if let Some(notice) = window_repair {
-                app.saving.add_notice(notice);
-            }
-            if let Some(handle) = app.saving.flush_handle() {
-                signals::flush_on_termination(handle);
-            }
-            if let Some(task) = &mut app.screenshot {
-                task.set_outcome(app_outcome);
-            }
-            let app: Box<dyn eframe::App> = Box::new(app);
+            let app: Box<dyn eframe::App> = Box::new(gate);
             Ok(match idle {
                 Some(idle) => Box::new(idle_report::start(app, &cc.egui_ctx, idle)),
                 None => app,

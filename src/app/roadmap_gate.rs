@@ -1,20 +1,42 @@
-//! A roadmap that does not load is a screen, not an exit: the file, the line and column, the
-//! line itself with a caret under the mistake, what was expected, and "Reload" (after fixing
-//! it in an editor) and "Open another…". Files are read on a background thread, never on the
-//! UI thread; the first read happens on the command line, before the window opens.
+//! The window's owner: it holds the roadmap on screen (the real [`StudyPlannerApp`]) or the
+//! screen for a roadmap that does not load, and it is the one place that switches roadmaps.
 //!
-//! Once a roadmap loads, the gate builds the real [`StudyPlannerApp`] and hands every frame
-//! to it.
+//! A roadmap that does not load at start is a screen, not an exit: the file, the line and
+//! column, the line itself with a caret under the mistake, what was expected, and "Reload"
+//! (after fixing it in an editor), "Open another…" and "Open the built-in roadmap".
+//!
+//! Switching ("Roadmap" menu, Ctrl+O, a file dropped on the window) goes: read and check the
+//! file on a thread; write the old roadmap's pending changes (if that fails, nothing
+//! switches, and the window says so); let the old saver go, which releases the data folder's
+//! lock, and open the learner's data for the new roadmap, on a thread; then a fresh
+//! [`StudyPlannerApp`] (its own progress, plan, undo history and file watch) takes the old
+//! one's place, keeping the view, find box and appearance. A read-only window opens the new
+//! roadmap read-only too, because the lock is still another window's.
+//!
+//! A broken file chosen while a roadmap is open does not replace it: the roadmap stays on
+//! screen and the problem is shown above it, with the line and caret. A learner who picked
+//! the wrong file, or one with a typo, loses nothing and can fix it and open it again; an
+//! error screen in its place would take away the roadmap they were working in.
+//!
+//! No disk I/O here on the UI thread: files, dialogs and the progress store are all opened
+//! on threads, which wake the window when they are done.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
 
 use egui::{RichText, Ui};
 
+use super::banner::{Banner, banner_ui};
+use super::roadmap_menu::RoadmapMenu;
+use super::roadmap_open::{self, FileDialogs, LoadOutcome, Loaded, OpenRequest, SystemDialogs};
+use super::roadmap_prefs::{RoadmapPrefs, RoadmapSource};
+use super::saving::StorageSetup;
 use super::{AppOptions, StudyPlannerApp};
 use crate::import::{self, SourceKind};
 use crate::roadmap::{self, Roadmap};
+use crate::storage::{Notice, NoticeLevel, Opened, ProgressStore, Saver};
 
 /// Why a roadmap file could not be opened, ready to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,28 +82,219 @@ pub fn load_roadmap_file(path: &Path) -> Result<Roadmap, RoadmapProblem> {
     })
 }
 
+/// How the window reaches the disk and the desktop; tests replace the parts they drive.
+#[derive(Clone)]
+pub struct GateSetup {
+    pub storage: StorageSetup,
+    /// "Open roadmap…" and "Save as .ron…".
+    pub dialogs: Arc<dyn FileDialogs>,
+    /// How often an open roadmap file is looked at for changes.
+    pub watch_interval: Duration,
+}
+
+impl Default for GateSetup {
+    fn default() -> Self {
+        Self {
+            storage: StorageSetup::default(),
+            dialogs: Arc::new(SystemDialogs),
+            watch_interval: super::roadmap_watch::POLL_INTERVAL,
+        }
+    }
+}
+
+/// Which roadmap the window opens with.
+pub enum Wanted {
+    /// The one the command line named (`options.roadmap`, read from this file), or the
+    /// built-in one.
+    Given(RoadmapSource),
+    /// The one open last time, if it still opens; else the built-in one.
+    Remembered(RoadmapPrefs),
+}
+
+/// The roadmap the window opens with and its learner data, opened together (see
+/// [`open_start`]).
+pub struct Start {
+    source: RoadmapSource,
+    roadmap: Arc<Roadmap>,
+    opened: Opened,
+    /// Why the remembered roadmap is not the one open.
+    notice: Option<Notice>,
+}
+
+/// Decides the roadmap to open with and opens its learner data (the lock, progress.ron).
+/// Blocks on the disk: the window calls it on its `progress-open` thread, tests on theirs.
+pub fn open_start(options: &AppOptions, wanted: Wanted, storage: &StorageSetup) -> Start {
+    let (source, roadmap, notice) = match wanted {
+        Wanted::Given(RoadmapSource::File(path)) => {
+            let path = std::fs::canonicalize(&path).unwrap_or(path);
+            (
+                RoadmapSource::File(path),
+                Arc::clone(&options.roadmap),
+                None,
+            )
+        }
+        Wanted::Given(RoadmapSource::BuiltIn) => {
+            (RoadmapSource::BuiltIn, Arc::clone(&options.roadmap), None)
+        }
+        Wanted::Remembered(prefs) => match prefs.last {
+            Some(RoadmapSource::File(path)) => remembered(&path),
+            _ => (RoadmapSource::BuiltIn, Arc::new(roadmap::embedded()), None),
+        },
+    };
+    let opened = ProgressStore::open_with(&options.data_dir, &roadmap.id, Arc::clone(&storage.fs));
+    Start {
+        source,
+        roadmap,
+        opened,
+        notice,
+    }
+}
+
+/// The roadmap open last time, or the built-in one and why not.
+fn remembered(path: &Path) -> (RoadmapSource, Arc<Roadmap>, Option<Notice>) {
+    let why = match roadmap_open::load(&RoadmapSource::File(path.to_owned())) {
+        LoadOutcome::Loaded(loaded) => return (loaded.source, loaded.roadmap, None),
+        LoadOutcome::Missing(_) => "is not there any more".to_owned(),
+        LoadOutcome::Broken(problem) => format!("cannot be opened ({})", problem.message),
+        LoadOutcome::NoDialog | LoadOutcome::Cancelled => "cannot be opened".to_owned(),
+    };
+    let notice = Notice::warning(
+        format!(
+            "The roadmap you had open last time {why}, so the built-in roadmap is open. Open \
+             it again from the Roadmap menu once it is back:"
+        ),
+        Some(path.to_owned()),
+    );
+    (
+        RoadmapSource::BuiltIn,
+        Arc::new(roadmap::embedded()),
+        Some(notice),
+    )
+}
+
 enum Gate {
     Broken(RoadmapProblem),
     Open(Box<StudyPlannerApp>),
 }
 
-/// The window while its roadmap is broken, then the app.
+/// A switch to another roadmap, under way.
+enum Switch {
+    /// The old roadmap's last changes are being written; `failures` is how many saves had
+    /// failed when that began.
+    Flushing { next: Box<Loaded>, failures: u64 },
+    /// The old saver is let go and the new roadmap's data opened, on a thread.
+    Opening {
+        next: Box<Loaded>,
+        opened: Receiver<Opened>,
+    },
+}
+
+/// A message of the owner's, above the roadmap (with the line and caret for a broken file).
+struct GateNotice {
+    notice: Notice,
+    excerpt: Option<String>,
+}
+
+/// The window: the roadmap on screen (or the screen for one that does not load), and the
+/// switching between roadmaps.
 pub struct RoadmapGate {
     gate: Gate,
-    /// What the app opens with, once a roadmap loads (its roadmap is replaced then).
-    options: Option<AppOptions>,
-    /// A file being read on a background thread.
-    loading: Option<Receiver<(PathBuf, Result<Roadmap, RoadmapProblem>)>>,
+    /// What a new app opens with: the data folder, the clock, the first view (its roadmap is
+    /// replaced each time).
+    options: AppOptions,
+    setup: GateSetup,
+    /// Recent files and the last roadmap, remembered in eframe's storage.
+    prefs: RoadmapPrefs,
+    /// Whether `prefs` are written back (not in a `--screenshot` run).
+    remember: bool,
+    /// Where the roadmap on screen came from.
+    current: Option<RoadmapSource>,
+    /// A dialog or a file being read on a thread.
+    loading: Option<Receiver<LoadOutcome>>,
+    switch: Option<Switch>,
+    notices: Vec<GateNotice>,
+    /// The Markdown or text file on screen, imported as it opened: "Save as .ron…" is offered.
+    imported: Option<PathBuf>,
+    saving_ron: Option<Receiver<Result<Option<PathBuf>, String>>>,
 }
 
 impl RoadmapGate {
     /// The screen for `problem`; `options` are what the app opens with once a roadmap loads.
     pub fn broken(problem: RoadmapProblem, options: AppOptions) -> Self {
+        Self::broken_with(problem, options, None, GateSetup::default())
+    }
+
+    /// [`Self::broken`] with the remembered recent files and other ways to the disk.
+    pub fn broken_with(
+        problem: RoadmapProblem,
+        options: AppOptions,
+        storage: Option<&dyn eframe::Storage>,
+        setup: GateSetup,
+    ) -> Self {
+        let remember = options.screenshot.is_none();
         Self {
             gate: Gate::Broken(problem),
-            options: Some(options),
+            prefs: if remember {
+                RoadmapPrefs::load(storage)
+            } else {
+                RoadmapPrefs::default()
+            },
+            remember,
+            options,
+            setup,
+            current: None,
             loading: None,
+            switch: None,
+            notices: Vec::new(),
+            imported: None,
+            saving_ron: None,
         }
+    }
+
+    /// The window on `wanted`, its data opened on the calling thread (tests; the window
+    /// opens it on a thread of its own and calls [`Self::started`]).
+    pub fn new(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        options: AppOptions,
+        wanted: Wanted,
+        setup: GateSetup,
+    ) -> Self {
+        let start = open_start(&options, wanted, &setup.storage);
+        Self::started(ctx, storage, options, start, setup)
+    }
+
+    /// The window on what [`open_start`] opened.
+    pub fn started(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        options: AppOptions,
+        start: Start,
+        setup: GateSetup,
+    ) -> Self {
+        let placeholder = RoadmapProblem {
+            path: PathBuf::new(),
+            message: String::new(),
+            position: None,
+            excerpt: None,
+        };
+        let mut gate = Self::broken_with(placeholder, options, storage, setup);
+        let options = AppOptions {
+            roadmap: start.roadmap,
+            ..gate.options.clone()
+        };
+        let mut app = StudyPlannerApp::with_opened(
+            ctx,
+            storage,
+            options,
+            start.opened,
+            gate.setup.storage.clone(),
+        );
+        if let Some(notice) = start.notice {
+            app.saving.add_notice(notice);
+        }
+        gate.install(ctx, app, start.source);
+        gate
     }
 
     /// The problem on screen, if the roadmap is still broken.
@@ -100,58 +313,403 @@ impl RoadmapGate {
         }
     }
 
-    /// Reads `path` on a background thread; the window wakes when it is done.
-    fn start_loading(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
-        let (tx, rx) = mpsc::channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("roadmap-reader".to_owned())
-            .spawn(move || {
-                let path = path.or_else(|| {
-                    rfd::FileDialog::new()
-                        .set_title("Open roadmap")
-                        .add_filter("Roadmap", &["ron", "md", "markdown", "txt"])
-                        .pick_file()
-                });
-                if let Some(path) = path {
-                    let loaded = load_roadmap_file(&path);
-                    let _ = tx.send((path, loaded));
-                }
-                ctx.request_repaint();
-            });
-        if spawned.is_ok() {
-            self.loading = Some(rx);
+    /// The app, to change it before the first frame (the window adds notices to it).
+    pub fn app_mut(&mut self) -> Option<&mut StudyPlannerApp> {
+        match &mut self.gate {
+            Gate::Open(app) => Some(app),
+            Gate::Broken(_) => None,
         }
     }
 
-    fn poll(&mut self, ctx: &egui::Context, storage: Option<&dyn eframe::Storage>) {
-        let (path, outcome) = match self.loading.as_ref().map(Receiver::try_recv) {
+    /// Where the roadmap on screen came from.
+    pub fn source(&self) -> Option<&RoadmapSource> {
+        self.current.as_ref()
+    }
+
+    /// The recent files, most recent first.
+    pub fn recent(&self) -> &[PathBuf] {
+        &self.prefs.recent
+    }
+
+    /// The owner's messages shown above the roadmap, oldest first.
+    pub fn messages(&self) -> Vec<&str> {
+        self.notices
+            .iter()
+            .map(|n| n.notice.text.as_str())
+            .collect()
+    }
+
+    /// Whether a roadmap is being read or switched to.
+    pub fn busy(&self) -> bool {
+        self.loading.is_some() || self.switch.is_some()
+    }
+
+    /// Opens what the learner asked for: a dialog and the file are read on a thread.
+    pub fn request(&mut self, ctx: &egui::Context, request: OpenRequest) {
+        if self.busy() {
+            return;
+        }
+        match roadmap_open::start(ctx, &self.setup.dialogs, request) {
+            Some(rx) => self.loading = Some(rx),
+            None => self.say(Notice::error(
+                "Cannot start reading the roadmap (the system would not start a thread).",
+                None,
+            )),
+        }
+        self.refresh_menu();
+    }
+
+    fn say(&mut self, notice: Notice) {
+        self.notices.push(GateNotice {
+            notice,
+            excerpt: None,
+        });
+    }
+
+    /// Makes `app` the roadmap on screen.
+    fn install(&mut self, ctx: &egui::Context, mut app: StudyPlannerApp, source: RoadmapSource) {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
+            "{} — study-planner",
+            app.roadmap().title
+        )));
+        if let RoadmapSource::File(path) = &source
+            && self.remember
+        {
+            app.watch_roadmap_file(ctx, path.clone(), self.setup.watch_interval);
+        }
+        if let Some(handle) = app.saving.flush_handle() {
+            super::signals::flush_on_termination(handle);
+        }
+        self.imported = source
+            .path()
+            .filter(|path| SourceKind::of_path(path).is_some())
+            .map(Path::to_owned);
+        self.prefs.opened(&source);
+        self.current = Some(source);
+        self.gate = Gate::Open(Box::new(app));
+        self.refresh_menu();
+    }
+
+    /// Tells the app what the Roadmap menu shows (after a change, not every frame).
+    fn refresh_menu(&mut self) {
+        let busy = self.busy();
+        if let Gate::Open(app) = &mut self.gate {
+            app.roadmap_menu = Some(RoadmapMenu {
+                recent: self.prefs.recent.clone(),
+                current: self.current.clone(),
+                busy,
+            });
+        }
+    }
+
+    /// Picks up what the reading thread answered.
+    fn poll_loading(&mut self, ctx: &egui::Context) {
+        let outcome = match self.loading.as_ref().map(Receiver::try_recv) {
             Some(Ok(outcome)) => outcome,
-            Some(Err(mpsc::TryRecvError::Disconnected)) => {
-                self.loading = None; // the dialog was cancelled
-                return;
-            }
+            Some(Err(mpsc::TryRecvError::Disconnected)) => LoadOutcome::Cancelled,
             _ => return,
         };
         self.loading = None;
         match outcome {
-            Ok(roadmap) => {
-                if let Some(mut options) = self.options.take() {
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
-                        "{} — study-planner",
-                        roadmap.title
-                    )));
-                    options.roadmap = Arc::new(roadmap);
-                    let mut app = StudyPlannerApp::new_in(ctx, storage, options);
-                    app.watch_roadmap_file(ctx, path, super::roadmap_watch::POLL_INTERVAL);
-                    if let Some(handle) = app.saving.flush_handle() {
-                        super::signals::flush_on_termination(handle);
+            LoadOutcome::Loaded(loaded) => self.begin_switch(ctx, loaded),
+            LoadOutcome::Broken(problem) => self.show_broken(problem),
+            LoadOutcome::Missing(path) => {
+                self.prefs.forget(&path);
+                let text = "That roadmap file is not there any more (moved, renamed or \
+                            deleted?); it was taken off Recent:";
+                match &mut self.gate {
+                    Gate::Broken(problem) => {
+                        *problem = RoadmapProblem {
+                            message: format!("{}: the file is not there", path.display()),
+                            path: path.clone(),
+                            position: None,
+                            excerpt: None,
+                        };
                     }
-                    self.gate = Gate::Open(Box::new(app));
+                    Gate::Open(_) => self.say(Notice::warning(text, Some(path))),
                 }
             }
-            Err(problem) => self.gate = Gate::Broken(problem),
+            LoadOutcome::NoDialog => self.say(Notice::warning(roadmap_open::NO_OPEN_DIALOG, None)),
+            LoadOutcome::Cancelled => {}
         }
+        self.refresh_menu();
+    }
+
+    /// A broken file: the error screen when no roadmap is open, else a message above the
+    /// roadmap that stays (see the module docs for why).
+    fn show_broken(&mut self, problem: RoadmapProblem) {
+        let Gate::Open(app) = &self.gate else {
+            self.gate = Gate::Broken(problem);
+            return;
+        };
+        let place = problem.position.map_or_else(String::new, |(line, col)| {
+            format!(" (line {line}, column {col})")
+        });
+        let text = format!(
+            "That roadmap cannot be opened{place}, so \u{201c}{}\u{201d} stays open. Fix the \
+             file and open it again. {}",
+            app.roadmap().title,
+            problem.message
+        );
+        self.notices.push(GateNotice {
+            notice: Notice::error(text, None),
+            excerpt: problem.excerpt,
+        });
+    }
+
+    /// Starts switching to `next`: the old roadmap's pending changes are written first.
+    fn begin_switch(&mut self, ctx: &egui::Context, next: Box<Loaded>) {
+        match &mut self.gate {
+            Gate::Open(app) if app.saving.has_unsaved_changes() => {
+                app.saving.save_now();
+                self.switch = Some(Switch::Flushing {
+                    next,
+                    failures: app.saving.save_failures(),
+                });
+            }
+            Gate::Open(app) => {
+                let saver = app.saving.take_saver();
+                self.start_opening(ctx, next, saver);
+            }
+            Gate::Broken(_) => self.start_opening(ctx, next, None),
+        }
+    }
+
+    /// Lets the old saver go (its thread ends and the lock with it) and opens the new
+    /// roadmap's data, in that order, on a thread.
+    fn start_opening(&mut self, ctx: &egui::Context, next: Box<Loaded>, old: Option<Saver>) {
+        let (tx, rx) = mpsc::channel();
+        let (dir, id) = (self.options.data_dir.clone(), next.roadmap.id.clone());
+        let fs = Arc::clone(&self.setup.storage.fs);
+        let thread_ctx = ctx.clone();
+        let thread_tx = tx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("progress-open".to_owned())
+            .spawn(move || {
+                drop(old);
+                let _ = thread_tx.send(ProgressStore::open_with(&dir, &id, fs));
+                thread_ctx.request_repaint();
+            });
+        if spawned.is_err() {
+            // No thread: the old saver went with the closure; open here, as tests do.
+            let _ = tx.send(ProgressStore::open_with(
+                &self.options.data_dir,
+                &next.roadmap.id,
+                Arc::clone(&self.setup.storage.fs),
+            ));
+        }
+        self.switch = Some(Switch::Opening { next, opened: rx });
+    }
+
+    /// Moves a switch under way along.
+    fn poll_switch(&mut self, ctx: &egui::Context, storage: Option<&dyn eframe::Storage>) {
+        match self.switch.take() {
+            None => {}
+            Some(Switch::Flushing { next, failures }) => {
+                let Gate::Open(app) = &mut self.gate else {
+                    self.start_opening(ctx, next, None);
+                    return;
+                };
+                if app.saving.save_failures() > failures {
+                    let text = format!(
+                        "\u{201c}{}\u{201d} was not opened: your last change to \
+                         \u{201c}{}\u{201d} could not be saved (see below), so it stays open. \
+                         Open the other roadmap again once the change is saved.",
+                        next.roadmap.title,
+                        app.roadmap().title
+                    );
+                    self.say(Notice::error(text, None));
+                    self.refresh_menu();
+                } else if app.saving.has_unsaved_changes() {
+                    self.switch = Some(Switch::Flushing { next, failures });
+                } else {
+                    let saver = app.saving.take_saver();
+                    self.start_opening(ctx, next, saver);
+                }
+            }
+            Some(Switch::Opening { next, opened }) => match opened.try_recv() {
+                Ok(opened) => self.finish_switch(ctx, storage, *next, opened),
+                Err(mpsc::TryRecvError::Empty) => {
+                    self.switch = Some(Switch::Opening { next, opened });
+                }
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    // The thread ended without an answer; open here rather than show nothing.
+                    let opened = ProgressStore::open_with(
+                        &self.options.data_dir,
+                        &next.roadmap.id,
+                        Arc::clone(&self.setup.storage.fs),
+                    );
+                    self.finish_switch(ctx, storage, *next, opened);
+                }
+            },
+        }
+    }
+
+    fn finish_switch(
+        &mut self,
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        next: Loaded,
+        opened: Opened,
+    ) {
+        let app = match &mut self.gate {
+            Gate::Open(old) => old.successor(ctx, next.roadmap, opened, self.setup.storage.clone()),
+            Gate::Broken(_) => StudyPlannerApp::with_opened(
+                ctx,
+                storage,
+                AppOptions {
+                    roadmap: next.roadmap,
+                    ..self.options.clone()
+                },
+                opened,
+                self.setup.storage.clone(),
+            ),
+        };
+        // What was said about the old roadmap is not about this one.
+        self.notices.clear();
+        self.install(ctx, app, next.source);
+    }
+
+    /// A file dropped on the window opens as if picked; while one hovers, a hint says so.
+    fn drop_ui(&mut self, ui: &mut Ui) {
+        let (hovering, dropped) = ui.input(|input| {
+            (
+                !input.raw.hovered_files.is_empty(),
+                input
+                    .raw
+                    .dropped_files
+                    .first()
+                    .map(|file| file.path().to_owned()),
+            )
+        });
+        if let Some(path) = dropped {
+            if self.busy() {
+                self.say(Notice::info(
+                    "Another roadmap is still opening; drop the file again in a moment.",
+                    Some(path),
+                ));
+            } else {
+                self.request(ui.ctx(), OpenRequest::Source(RoadmapSource::File(path)));
+            }
+        }
+        if hovering {
+            egui::Area::new(egui::Id::unique("roadmap-drop-hint"))
+                .order(egui::Order::Foreground)
+                .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+                .show(ui.ctx(), |ui| {
+                    egui::Frame::popup(ui.style())
+                        .inner_margin(egui::Margin::same(18))
+                        .show(ui, |ui| {
+                            ui.heading(DROP_HINT);
+                            ui.label("A .ron roadmap, or a Markdown or text one");
+                        });
+                });
+        }
+    }
+
+    /// The owner's messages and the "Save as .ron…" offer, above everything else.
+    fn notices_ui(&mut self, ui: &mut Ui) {
+        self.poll_saving_ron();
+        if self.notices.is_empty() && self.imported.is_none() {
+            return;
+        }
+        let mut dismissed = None;
+        let mut save_ron = false;
+        let mut forget_import = false;
+        egui::Panel::top("roadmap-notices").show(ui, |ui| {
+            ui.add_space(2.0);
+            if let Some(from) = &self.imported {
+                let name = from
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let text = format!(
+                    "Imported from {name} (converted to a roadmap as it opened). Save it as a \
+                     .ron file to keep the roadmap itself and edit it in that format."
+                );
+                let actions: &[&str] = if self.saving_ron.is_some() {
+                    &[]
+                } else {
+                    &[SAVE_RON_LABEL]
+                };
+                let response = banner_ui(
+                    ui,
+                    &Banner {
+                        level: NoticeLevel::Info,
+                        text: &text,
+                        path: None,
+                        actions,
+                        dismiss: Some("Dismiss the import note"),
+                    },
+                );
+                save_ron = response.action == Some(0);
+                forget_import = response.dismissed;
+            }
+            for (index, notice) in self.notices.iter().enumerate() {
+                let response = banner_ui(
+                    ui,
+                    &Banner {
+                        level: notice.notice.level,
+                        text: &notice.notice.text,
+                        path: notice.notice.path.as_deref(),
+                        actions: &[],
+                        dismiss: Some("Dismiss"),
+                    },
+                );
+                if let Some(excerpt) = &notice.excerpt {
+                    ui.label(RichText::new(excerpt).monospace());
+                }
+                if response.dismissed {
+                    dismissed = Some(index);
+                }
+            }
+            ui.add_space(2.0);
+        });
+        if let Some(index) = dismissed {
+            self.notices.remove(index);
+        }
+        if forget_import {
+            self.imported = None;
+        }
+        if save_ron && let Some(from) = &self.imported {
+            self.saving_ron = roadmap_open::save_ron(ui.ctx(), &self.setup.dialogs, from);
+            if self.saving_ron.is_none() {
+                self.say(Notice::error(
+                    "Cannot save the roadmap (the system would not start a thread).",
+                    None,
+                ));
+            }
+        }
+    }
+
+    fn poll_saving_ron(&mut self) {
+        let Some(outcome) = self.saving_ron.as_ref().and_then(|rx| rx.try_recv().ok()) else {
+            return;
+        };
+        self.saving_ron = None;
+        match outcome {
+            Ok(Some(path)) => {
+                self.imported = None;
+                self.say(Notice::info(
+                    "The roadmap is saved as .ron; open that file to work on the roadmap \
+                     itself (progress is kept by the roadmap's id, so it carries over):",
+                    Some(path),
+                ));
+            }
+            Ok(None) => {}
+            Err(text) => self.say(Notice::error(text, None)),
+        }
+    }
+
+    /// "Opening …" while the new roadmap's data opens (a moment; the old roadmap is no
+    /// longer saved by then, so it is not shown).
+    fn opening_ui(ui: &mut Ui, title: &str) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.add_space(24.0);
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.heading(format!("Opening \u{201c}{title}\u{201d}…"));
+            });
+        });
     }
 
     fn screen_ui(&mut self, ui: &mut Ui) {
@@ -159,9 +717,8 @@ impl RoadmapGate {
             return;
         };
         let path = problem.path.clone();
-        let busy = self.loading.is_some();
-        let mut reload = false;
-        let mut open_another = false;
+        let busy = self.busy();
+        let mut request = None;
         egui::CentralPanel::default().show(ui, |ui| {
             ui.add_space(12.0);
             ui.heading(RichText::new("This roadmap cannot be opened").strong());
@@ -183,35 +740,52 @@ impl RoadmapGate {
                  drop one on this window). `study-planner check FILE` prints the same message.",
             );
             ui.horizontal(|ui| {
-                reload = ui.add_enabled(!busy, egui::Button::new("Reload")).clicked();
-                open_another = ui
+                if ui.add_enabled(!busy, egui::Button::new("Reload")).clicked() {
+                    request = Some(OpenRequest::Source(RoadmapSource::File(path.clone())));
+                }
+                if ui
                     .add_enabled(!busy, egui::Button::new("Open another…"))
-                    .clicked();
+                    .clicked()
+                {
+                    request = Some(OpenRequest::Pick);
+                }
+                if ui
+                    .add_enabled(!busy, egui::Button::new(OPEN_BUILT_IN_LABEL))
+                    .on_hover_text(
+                        "The Python Enterprise Development Roadmap that comes with study-planner",
+                    )
+                    .clicked()
+                {
+                    request = Some(OpenRequest::Source(RoadmapSource::BuiltIn));
+                }
             });
         });
-        // A roadmap file dropped on the window opens like one picked with "Open another…".
-        let dropped = ui.input(|input| {
-            input
-                .raw
-                .dropped_files
-                .first()
-                .map(|file| file.path().to_owned())
-        });
-        if reload {
-            self.start_loading(ui.ctx(), Some(path));
-        } else if open_another {
-            self.start_loading(ui.ctx(), None);
-        } else if let Some(dropped) = dropped.filter(|_| !busy) {
-            self.start_loading(ui.ctx(), Some(dropped));
+        if let Some(request) = request {
+            self.request(ui.ctx(), request);
         }
     }
 }
+
+/// The hint shown while a file is dragged over the window.
+pub const DROP_HINT: &str = "Drop the file to open it as your roadmap";
+/// The import note's button.
+pub const SAVE_RON_LABEL: &str = "Save as .ron…";
+/// The error screen's way back to the built-in roadmap.
+pub const OPEN_BUILT_IN_LABEL: &str = "Open the built-in roadmap";
 
 impl eframe::App for RoadmapGate {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if let Gate::Open(app) = &mut self.gate {
             app.save(storage);
         }
+        if self.remember {
+            self.prefs.store(storage);
+        }
+    }
+
+    /// A screenshot run restores nothing and remembers nothing (see `run_native`).
+    fn persist_egui_memory(&self) -> bool {
+        self.options.screenshot.is_none()
     }
 
     fn on_exit(&mut self, gl: Option<&eframe::glow::Context>) {
@@ -221,11 +795,30 @@ impl eframe::App for RoadmapGate {
     }
 
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
         if self.loading.is_some() {
-            self.poll(ui.ctx(), frame.storage());
+            self.poll_loading(&ctx);
+        }
+        if self.switch.is_some() {
+            self.poll_switch(&ctx, frame.storage());
+        }
+        self.drop_ui(ui);
+        self.notices_ui(ui);
+        if let Some(Switch::Opening { next, .. }) = &self.switch {
+            Self::opening_ui(ui, &next.roadmap.title);
+            return;
         }
         match &mut self.gate {
-            Gate::Open(app) => app.ui(ui, frame),
+            Gate::Open(app) => {
+                let busy = self.loading.is_some() || self.switch.is_some();
+                if let Some(menu) = &mut app.roadmap_menu {
+                    menu.busy = busy;
+                }
+                app.ui(ui, frame);
+                if let Some(request) = app.roadmap_request.take() {
+                    self.request(&ctx, request);
+                }
+            }
             Gate::Broken(_) => self.screen_ui(ui),
         }
     }

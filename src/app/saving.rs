@@ -29,6 +29,7 @@ pub const UNSAVED_HEADING: &str = "Your changes are not saved";
 
 /// How the window reaches the disk. The default is the real one; tests replace the parts
 /// that fail, so every fault path can be driven through the real window.
+#[derive(Clone)]
 pub struct StorageSetup {
     pub fs: Arc<dyn Fs>,
     pub saver: SaverOptions,
@@ -110,6 +111,9 @@ pub struct SavingState {
     launcher: Launcher,
     close: CloseState,
     copy_dialog: bool,
+    /// How many saves failed in this window (a roadmap switch waits for a save, and gives
+    /// up when this grows).
+    save_failures: u64,
 }
 
 impl SavingState {
@@ -152,11 +156,17 @@ impl SavingState {
             launcher: Launcher::new(ctx),
             close: CloseState::Open,
             copy_dialog: setup.copy_dialog,
+            save_failures: 0,
         };
         if needs_save {
             state.save(&opened.progress);
         }
         (state, opened.progress)
+    }
+
+    /// The data folder this window saves to.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
     }
 
     /// Whether the learner may change their progress in this window.
@@ -240,6 +250,7 @@ impl SavingState {
                     error,
                     changes_not_saved,
                 } => {
+                    self.save_failures += 1;
                     self.save_error = Some(SaveProblem::Failed {
                         error,
                         changes_not_saved,
@@ -280,8 +291,27 @@ impl SavingState {
     }
 
     /// Whether some change is not on disk yet.
-    fn has_unsaved_changes(&self) -> bool {
+    pub fn has_unsaved_changes(&self) -> bool {
         self.saver.as_ref().is_some_and(Saver::has_unsaved_changes)
+    }
+
+    /// Asks for what is pending to be written at once (the outcome comes as events).
+    pub fn save_now(&mut self) {
+        if let Some(saver) = &mut self.saver {
+            saver.save_now();
+        }
+    }
+
+    /// How many saves have failed in this window so far.
+    pub fn save_failures(&self) -> u64 {
+        self.save_failures
+    }
+
+    /// Hands the saver (and with it the data folder's lock) to whoever lets it go: the
+    /// window switching to another roadmap, once nothing is pending. This window saves
+    /// nothing after this.
+    pub fn take_saver(&mut self) -> Option<Saver> {
+        self.saver.take()
     }
 
     /// Whether the close dialog is showing (after a failed save on close).

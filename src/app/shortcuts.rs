@@ -22,6 +22,8 @@ pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const REDO_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+/// "Open roadmap…" in the Roadmap menu.
+pub const OPEN_ROADMAP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
 pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 pub const HELP_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Questionmark);
@@ -64,6 +66,9 @@ pub fn shortcuts_ui(ui: &Ui, ui_state: &mut UiState, commands: &CommandQueue) {
         }
         if input.consume_shortcut(&PRINT) {
             commands.push(Command::Print);
+        }
+        if input.consume_shortcut(&OPEN_ROADMAP) {
+            commands.push(Command::OpenRoadmap(super::roadmap_open::OpenRequest::Pick));
         }
         if input.consume_shortcut(&HELP) {
             ui_state.help_open = !ui_state.help_open;
@@ -108,6 +113,10 @@ pub fn help_rows(ctx: &egui::Context) -> Vec<(String, &'static str)> {
             "Redo what was undone",
         ),
         (keys(&PRINT), "Print the plan"),
+        (
+            keys(&OPEN_ROADMAP),
+            "Open another roadmap (.ron, .md or .txt; or drop its file on the window)",
+        ),
         (
             keys(&QUIT),
             "Close the window (your changes are saved first)",

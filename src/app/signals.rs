@@ -4,26 +4,40 @@
 //! Closing the window already flushes in `on_exit`; a signal bypasses the event loop, so
 //! without this a change made in the last half second before a logout would be lost.
 
+use std::sync::{Mutex, OnceLock};
+
 use crate::storage::{FlushHandle, FlushOutcome};
 
-/// Installs the handler once per process. Failing to install is logged, not fatal: the app
-/// still saves within a second of every change.
+/// The saver a signal flushes: the one of the roadmap on screen (the window replaces it when
+/// it switches roadmaps).
+static CURRENT: Mutex<Option<FlushHandle>> = Mutex::new(None);
+
+/// Makes a termination signal flush `handle`'s saver. The handler is installed once per
+/// process (the OS allows one); later calls only replace the saver it flushes. Failing to
+/// install is logged, not fatal: the app still saves within a second of every change.
 pub fn flush_on_termination(handle: FlushHandle) {
-    let result = ctrlc::set_handler(move || {
-        let outcome = handle.flush();
-        if let Some(message) = stop_message(&outcome) {
-            eprintln!("study-planner: {message}");
-        }
-        // 128 + SIGTERM, the conventional exit status for "stopped by a signal".
-        std::process::exit(if outcome == FlushOutcome::Saved {
-            143
-        } else {
-            1
-        });
-    });
-    if let Err(err) = result {
-        log::warn!("cannot install the termination handler: {err}");
+    static INSTALLED: OnceLock<()> = OnceLock::new();
+    if let Ok(mut current) = CURRENT.lock() {
+        *current = Some(handle);
     }
+    INSTALLED.get_or_init(|| {
+        let result = ctrlc::set_handler(move || {
+            let handle = CURRENT.lock().ok().and_then(|current| current.clone());
+            let outcome = handle.map_or(FlushOutcome::Saved, |handle| handle.flush());
+            if let Some(message) = stop_message(&outcome) {
+                eprintln!("study-planner: {message}");
+            }
+            // 128 + SIGTERM, the conventional exit status for "stopped by a signal".
+            std::process::exit(if outcome == FlushOutcome::Saved {
+                143
+            } else {
+                1
+            });
+        });
+        if let Err(err) = result {
+            log::warn!("cannot install the termination handler: {err}");
+        }
+    });
 }
 
 /// What to tell the terminal when stopping: nothing when every change is saved; otherwise
