@@ -493,4 +493,37 @@ fn an_imported_markdown_roadmap_can_be_saved_as_ron() {
     let saved = study_planner::app::load_roadmap_file(&out).expect("the .ron loads");
     assert_eq!(saved.title, "Rust from zero");
     assert!(harness.query_by_label(SAVE_RON_LABEL).is_none());
+    assert_eq!(harness.state().recent()[0], out);
+}
+
+#[test]
+fn a_recent_file_that_is_gone_is_taken_off_recent_with_a_word() {
+    let dir = common::temp_dir();
+    let rust = dir.path().join("rust.md");
+    write(&rust, MARKDOWN);
+    let dialogs = Arc::new(Dialogs::default());
+    let setup = setup(
+        &dialogs,
+        Arc::new(storage::RealFs),
+        Duration::from_millis(1),
+    );
+    let mut harness = window(
+        &dir.path().join("data"),
+        None,
+        Wanted::Given(RoadmapSource::BuiltIn),
+        setup,
+    );
+    dialogs.answer(Picked::File(rust.clone()));
+    ctrl_o(&mut harness);
+    step_until(&mut harness, |gate| source_is(gate, &rust));
+    let listed = rust.canonicalize().unwrap();
+    open_menu_item(&mut harness, BUILT_IN_LABEL);
+    step_until(&mut harness, built_in);
+
+    std::fs::remove_file(&rust).unwrap();
+    open_menu_item(&mut harness, &recent_label(&listed));
+    step_until(&mut harness, |gate| !gate.messages().is_empty());
+    harness.get_by_label_contains("is not there any more");
+    assert!(harness.state().recent().is_empty());
+    assert_eq!(harness.state().source(), Some(&RoadmapSource::BuiltIn));
 }

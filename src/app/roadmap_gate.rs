@@ -689,6 +689,12 @@ impl RoadmapGate {
         match outcome {
             Ok(Some(path)) => {
                 self.imported = None;
+                // Listed under Recent, so the learner finds it next time (the Markdown file
+                // stays the one open now).
+                self.prefs.recent.retain(|known| known != &path);
+                self.prefs.recent.insert(0, path.clone());
+                self.prefs.recent.truncate(super::roadmap_prefs::RECENT_LEN);
+                self.refresh_menu();
                 self.say(Notice::info(
                     "The roadmap is saved as .ron; open that file to work on the roadmap \
                      itself (progress is kept by the roadmap's id, so it carries over):",
