@@ -252,7 +252,8 @@ impl Filter {
                 &mut project.items().map(|r| r.item),
             );
         }
-        (shown, roadmap.item_count())
+        // Every item the cards list: each alternative project idea too.
+        (shown, roadmap.items().count())
     }
 
     /// The byte ranges of `text` that match any term, sorted and merged, for highlighting.
@@ -502,7 +503,7 @@ mod tests {
     fn counts_follow_the_filter() {
         let roadmap = roadmap::embedded();
         let mut data = RoadmapProgress::default();
-        let total = roadmap.item_count();
+        let total = roadmap.items().count();
         assert_eq!(
             Filter::default().count_items(&roadmap, &data),
             (total, total)

@@ -290,7 +290,9 @@ fn the_documented_example_is_valid() {
     let roadmap =
         roadmap::parse_roadmap(&doc[start..end], "docs example").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(roadmap.id, "rust-basics");
+    // Two ideas to choose from count as one item.
     assert_eq!(roadmap.item_count(), 5);
+    assert_eq!(roadmap.items().count(), 6);
     // The example shows format 2: a topic with its own resource, beside the phase's.
     assert_eq!(roadmap.format, roadmap::FORMAT_VERSION);
     let borrows = roadmap

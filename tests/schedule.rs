@@ -79,6 +79,8 @@ fn roadmap_of(specs: &[StageSpec], project: Option<StageSpec>, hours: f32) -> Ro
         tech_stack: items("final", count),
         ideas_heading: "Ideas".to_owned(),
         ideas: Vec::new(),
+        ideas_are_alternatives: true,
+        choice_slot: Default::default(),
     });
     Roadmap {
         format: 1,

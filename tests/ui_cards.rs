@@ -188,3 +188,67 @@ fn cards_show_each_phases_planned_dates_and_a_left_out_phase_says_so() {
     harness.get_by_label("Planned: 29 Mar – 16 May 2027 · 7 weeks");
     harness.get_by_label("Planned: 17 May – 1 Aug 2027 · 11 weeks");
 }
+
+const CHOSEN_IDEA: &str = "Enterprise Dashboard with Realtime Analytics (FastAPI + Streamlit)";
+const OTHER_IDEA: &str = "AI-powered Helpdesk System (Real-time chat + AI suggestions)";
+
+#[test]
+fn choosing_a_project_idea_counts_the_ideas_as_one_item_survives_a_restart_and_undoes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Tall enough that the project card is on the screen, where a click lands.
+    let tall = |dir: &std::path::Path| {
+        common::open_app_sized(dir, View::Cards, egui::vec2(1200.0, 4000.0))
+    };
+    let mut harness = tall(dir.path());
+    let total = roadmap::embedded().item_count();
+    let overall = |harness: &mut Harness<'_, StudyPlannerApp>| harness.state_mut().plan().overall();
+    assert_eq!(overall(&mut harness), (0, total));
+    // Before a choice the ideas are radio buttons, none with a tick box.
+    assert!(
+        harness
+            .query_by_role_and_label(Role::CheckBox, CHOSEN_IDEA)
+            .is_none()
+    );
+
+    harness
+        .get_by_role_and_label(Role::RadioButton, CHOSEN_IDEA)
+        .click();
+    harness.run();
+    let chosen = common::item_id(CHOSEN_IDEA);
+    assert_eq!(harness.state().data().chosen_idea, Some(chosen.clone()));
+    assert_eq!(overall(&mut harness), (0, total), "choosing is not doing");
+    // The chosen idea has its tick; ticking it completes the ideas part, one item.
+    harness
+        .get_by_role_and_label(Role::CheckBox, CHOSEN_IDEA)
+        .click();
+    harness.run();
+    assert_eq!(overall(&mut harness), (1, total));
+    assert!(
+        harness
+            .query_by_role_and_label(Role::CheckBox, OTHER_IDEA)
+            .is_none()
+    );
+
+    // One undo takes back the tick, the next one the choice.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(overall(&mut harness), (0, total));
+    assert_eq!(harness.state().data().chosen_idea, Some(chosen.clone()));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().data().chosen_idea, None);
+
+    // Chosen again, it is there after a restart.
+    harness
+        .get_by_role_and_label(Role::RadioButton, OTHER_IDEA)
+        .click();
+    harness.run();
+    drop(harness);
+    let mut reopened = tall(dir.path());
+    assert_eq!(
+        reopened.state().data().chosen_idea,
+        Some(common::item_id(OTHER_IDEA))
+    );
+    assert_eq!(overall(&mut reopened), (0, total));
+    reopened.get_by_role_and_label(Role::RadioButton, OTHER_IDEA);
+}

@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use super::checklist::{item_row_ui, progress_bar_ui, stage_note_ui};
+use super::checklist::{idea_choice_ui, item_row_ui, progress_bar_ui, stage_note_ui};
 use super::context::ViewContext;
 use super::find_bar::marked;
 use super::lazy::lazy_block_ui;
@@ -143,6 +143,17 @@ impl Checklist<'_> {
         }
     }
 
+    /// The alternative ideas as one choice, or nothing when the filter hides all of them.
+    fn choice_ui(&mut self, ui: &mut Ui, heading: &str, ideas: &[crate::roadmap::Item]) {
+        let shown: Vec<&crate::roadmap::Item> =
+            ideas.iter().filter(|idea| self.shows(idea)).collect();
+        if shown.is_empty() {
+            return;
+        }
+        section_heading_ui(ui, heading);
+        idea_choice_ui(ui, self.cx, &shown);
+    }
+
     fn item_ui(&mut self, ui: &mut Ui, item: &crate::roadmap::Item) {
         if self.shows(item) {
             item_row_ui(ui, self.cx, item);
@@ -215,7 +226,11 @@ fn project_card_ui(ui: &mut Ui, project: &FinalProject, checklist: &mut Checklis
     planned_ui(ui, checklist.cx, &project.id);
     checklist.progress_ui(ui, &project.id, &project.title);
     checklist.section_ui(ui, &project.tech_stack_heading, &project.tech_stack);
-    checklist.section_ui(ui, &project.ideas_heading, &project.ideas);
+    if project.has_choice() {
+        checklist.choice_ui(ui, &project.ideas_heading, &project.ideas);
+    } else {
+        checklist.section_ui(ui, &project.ideas_heading, &project.ideas);
+    }
     checklist.note_ui(ui, &project.id);
 }
 

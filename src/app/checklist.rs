@@ -57,12 +57,61 @@ const ROW_HELP: &str = "Click or Space to tick done (again to undo).\n\
 /// state in words in a slot of fixed width, a "…" menu (also on right-click) for the other
 /// states and the note, and, under it, the learner's note. Returns the tick box's response.
 pub fn item_row_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &Item) -> Response {
+    if cx.plan.is_choice_slot(&item.id) {
+        // "Choose a project idea" is never ticked: it is the choice itself.
+        let ideas: Vec<&Item> = cx
+            .plan
+            .roadmap()
+            .final_project
+            .iter()
+            .flat_map(|project| &project.ideas)
+            .collect();
+        let heading = ui.label(RichText::new(&item.text).strong());
+        idea_choice_ui(ui, cx, &ideas);
+        return heading;
+    }
     let check = cx
         .data_ui(ui, |ui| item_row_contents_ui(ui, cx, item))
         .inner;
     // Outside the data controls: links open even in a read-only window.
     item_resources_ui(ui, cx, item);
     check
+}
+
+/// The final project's alternative ideas as one choice: a radio button per idea (Space or a
+/// click chooses it; one [`Command::ChooseIdea`], undone like a tick), and under the chosen
+/// one its own checklist row, whose tick completes the ideas part. Unchosen ideas have no
+/// tick: they are not counted. Disabled in a read-only window.
+pub fn idea_choice_ui(ui: &mut Ui, cx: &ViewContext<'_>, ideas: &[&Item]) {
+    let chosen = cx.plan.chosen_idea().map(|idea| idea.id.as_str());
+    if chosen.is_none() {
+        ui.label(
+            RichText::new("Choose one: the ideas are alternatives and count as one item.")
+                .small()
+                .weak(),
+        );
+    }
+    for idea in ideas {
+        let selected = chosen == Some(idea.id.as_str());
+        let clicked = cx
+            .data_ui(ui, |ui| {
+                let text = marked(ui, cx.filter, RichText::new(&idea.text));
+                ui.radio(selected, text)
+                    .on_hover_text("Choose this idea for your project")
+                    .clicked()
+            })
+            .inner;
+        if clicked && !selected {
+            cx.commands().push(Command::ChooseIdea {
+                idea_id: Some(idea.id.clone()),
+            });
+        }
+        if selected {
+            ui.indent(("chosen-idea", &idea.id), |ui| {
+                item_row_ui(ui, cx, idea);
+            });
+        }
+    }
 }
 
 /// An item with more links than this shows them folded under "N links".

@@ -14,6 +14,9 @@ pub enum Command {
     SetView(View),
     /// Set a checklist item's state; becoming done records today's date.
     SetItemState { item_id: String, state: ItemState },
+    /// Choose the final project's idea (`None` forgets the choice): the ideas are
+    /// alternatives and count as one item.
+    ChooseIdea { idea_id: Option<String> },
     /// Replace a checklist item's note (empty removes it).
     SetItemNote { item_id: String, note: String },
     /// Replace a phase's (or the final project's) note (empty removes it).
@@ -56,6 +59,7 @@ impl Command {
             | Self::OpenRoadmap(_) => false,
             Self::Undo | Self::Redo => true,
             Self::SetItemState { .. }
+            | Self::ChooseIdea { .. }
             | Self::SetItemNote { .. }
             | Self::SetStageNote { .. }
             | Self::ResetProgress

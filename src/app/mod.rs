@@ -361,6 +361,7 @@ impl StudyPlannerApp {
                 Command::SetItemState { item_id, state } => {
                     self.data.set_state(&item_id, state, self.today);
                 }
+                Command::ChooseIdea { idea_id } => self.data.choose_idea(idea_id.as_deref()),
                 Command::SetItemNote { item_id, note } => self.data.set_note(&item_id, &note),
                 Command::SetStageNote { stage_id, note } => {
                     self.data.set_stage_note(&stage_id, &note);
@@ -707,6 +708,9 @@ mod tests {
                 note: "where I left off".to_owned(),
             },
             Command::SetPlan(Box::new(plan)),
+            Command::ChooseIdea {
+                idea_id: Some("idea-dashboard".to_owned()),
+            },
             Command::Undo,
             Command::ImportProgress(Box::new(imported)),
             Command::Redo,

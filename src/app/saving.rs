@@ -640,8 +640,8 @@ impl SavingState {
             ui.set_max_width(360.0);
             ui.heading("Reset progress?");
             ui.label(
-                "This clears every tick and note for this roadmap; your plan settings are \
-                 kept. Undo (Ctrl+Z) brings them back while this window is open; to keep a \
+                "This clears every tick, note and chosen project idea for this roadmap; your \
+                 plan settings are kept. Undo (Ctrl+Z) brings them back while this window is open; to keep a \
                  copy for later, export your progress first.",
             );
             ui.add_space(8.0);

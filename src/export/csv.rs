@@ -39,7 +39,7 @@ fn fields(stage: &str, week: Option<&WeekEntry<'_>>, item: &ItemEntry<'_>) -> [S
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     [
         text_cell(stage),
-        text_cell(item.text),
+        text_cell(&item.text),
         item.kind.label().to_owned(),
         week.map(|w| w.number.to_string()).unwrap_or_default(),
         date(week.map(|w| w.first_day)),

@@ -113,7 +113,7 @@ fn stage_section(out: &mut String, stage: &StageEntry<'_>) {
 fn checklist(out: &mut String, items: &[ItemEntry<'_>]) {
     for item in items {
         let mark = if item.state.is_complete() { 'x' } else { ' ' };
-        let _ = write!(out, "- [{mark}] {}", escape(item.text));
+        let _ = write!(out, "- [{mark}] {}", escape(&item.text));
         match (item.state, item.done_on) {
             (ItemState::Done, Some(day)) => {
                 let _ = write!(out, " *(done {day})*");

@@ -93,7 +93,9 @@ pub struct WeekEntry<'a> {
 #[derive(Clone, Debug)]
 pub struct ItemEntry<'a> {
     pub id: &'a str,
-    pub text: &'a str,
+    /// The item's text; for the final project's alternative ideas, they in words: "Choose a
+    /// project idea, one of: A; B; C", or "A (chosen; the alternatives: B; C)".
+    pub text: std::borrow::Cow<'a, str>,
     pub kind: ItemKind,
     pub state: ItemState,
     pub done_on: Option<NaiveDate>,
@@ -132,7 +134,7 @@ impl<'a> PlanDoc<'a> {
                             items: plan
                                 .week_items(week)
                                 .into_iter()
-                                .map(|item| item_entry(item, progress))
+                                .map(|item| item_entry(plan, item, progress))
                                 .collect(),
                             break_label: week.break_label.clone(),
                         })
@@ -146,7 +148,7 @@ impl<'a> PlanDoc<'a> {
                     stage
                         .items
                         .iter()
-                        .map(|item| item_entry(*item, progress))
+                        .map(|item| item_entry(plan, *item, progress))
                         .collect()
                 };
                 StageEntry {
@@ -225,11 +227,15 @@ impl StageEntry<'_> {
     }
 }
 
-fn item_entry<'a>(item: ItemRef<'a>, progress: &'a RoadmapProgress) -> ItemEntry<'a> {
+fn item_entry<'a>(
+    plan: &'a crate::plan::Plan,
+    item: ItemRef<'a>,
+    progress: &'a RoadmapProgress,
+) -> ItemEntry<'a> {
     let saved = progress.item(&item.item.id);
     ItemEntry {
         id: &item.item.id,
-        text: &item.item.text,
+        text: item_text(plan, item),
         kind: item.kind,
         state: saved.map(|p| p.state).unwrap_or_default(),
         done_on: saved
@@ -237,6 +243,35 @@ fn item_entry<'a>(item: ItemRef<'a>, progress: &'a RoadmapProgress) -> ItemEntry
             .and_then(|p| p.done_on),
         note: saved.and_then(|p| non_empty(&p.note)),
         resources: &item.item.resources,
+    }
+}
+
+/// The text an export prints for an item: the alternative ideas say that they are a choice,
+/// and which one was chosen.
+fn item_text<'a>(plan: &'a crate::plan::Plan, item: ItemRef<'a>) -> std::borrow::Cow<'a, str> {
+    let Some(project) = plan.roadmap().final_project.as_ref() else {
+        return item.item.text.as_str().into();
+    };
+    let ideas_but = |skip: &str| {
+        project
+            .ideas
+            .iter()
+            .filter(|idea| idea.id != skip)
+            .map(|idea| idea.text.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    match item.kind {
+        ItemKind::ChooseIdea => {
+            format!("{}, one of: {}", item.item.text, ideas_but("")).into()
+        }
+        ItemKind::ProjectIdea if project.has_choice() && project.ideas.len() > 1 => format!(
+            "{} (chosen; the alternatives: {})",
+            item.item.text,
+            ideas_but(&item.item.id)
+        )
+        .into(),
+        _ => item.item.text.as_str().into(),
     }
 }
 

@@ -1302,6 +1302,8 @@ fn build_project(draft: ProjectDraft, ids: &mut Ids, notes: &mut Vec<Note>) -> F
             .ideas_heading
             .unwrap_or_else(|| "Project Ideas".to_owned()),
         ideas: build_items(draft.ideas, ids, notes),
+        ideas_are_alternatives: true,
+        choice_slot: Default::default(),
     }
 }
 

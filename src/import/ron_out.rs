@@ -153,6 +153,9 @@ pub fn to_ron(roadmap: &Roadmap, header: &[String]) -> String {
             &format!("ideas_heading: {},", quoted(&project.ideas_heading)),
         );
         w.items(2, "ideas", &project.ideas);
+        if !project.ideas_are_alternatives {
+            w.line(2, "ideas_are_alternatives: false,");
+        }
         w.line(1, "),");
     }
     if let Some(summary) = &roadmap.summary {

@@ -43,7 +43,7 @@ impl Plan {
 
         let mut baseline = 0;
         let mut dated: Vec<NaiveDate> = Vec::new();
-        for item in self.roadmap().items() {
+        for item in self.counted_items() {
             let Some(progress) = self.progress().item(&item.item.id) else {
                 continue;
             };

@@ -63,6 +63,8 @@ enum ItemAt {
     },
     TechStack(usize),
     Idea(usize),
+    /// The entry that stands for the alternative ideas (the project's own id).
+    Choice,
 }
 
 /// One stage of the plan: what the roadmap says, when the schedule puts it, how far along the
@@ -133,12 +135,20 @@ impl Plan {
             log::error!("schedule and roadmap disagree on the stages; recomputing");
             Arc::new(schedule::compute(&roadmap, &progress.plan, today))
         };
-        let counts = stages
+        let counts: Vec<(usize, usize)> = stages
             .iter()
-            .map(|stage| items_progress(stage.items.iter().copied(), &progress))
+            .map(|stage| {
+                let items = stage
+                    .items
+                    .iter()
+                    .map(|item| resolve_choice(&roadmap, &progress, *item));
+                items_progress(items, &progress)
+            })
             .collect();
         let items = item_index(&roadmap);
-        let overall = items_progress(roadmap.items(), &progress);
+        let overall = counts
+            .iter()
+            .fold((0, 0), |(done, all), (d, a)| (done + d, all + a));
         drop(stages);
         Self {
             roadmap,
@@ -180,22 +190,49 @@ impl Plan {
         &self.schedule
     }
 
-    /// Every stage in order (left-out optional phases too), with its dates and progress.
+    /// Every stage in order (left-out optional phases too), with its dates and progress. A
+    /// final project's alternative ideas are one entry: the chosen idea, or "Choose a project
+    /// idea" before a choice ([`Self::chosen_idea`]).
     pub fn stages(&self) -> Vec<PlanStage<'_>> {
         self.roadmap
             .stages()
             .into_iter()
             .zip(&self.schedule.stages)
             .enumerate()
-            .map(|(index, (stage, scheduled))| PlanStage {
-                index,
-                phase: self.roadmap.phase(stage.id),
-                note: self.progress.stage_note(stage.id),
-                counts: self.counts.get(index).copied().unwrap_or_default(),
-                stage,
-                scheduled,
+            .map(|(index, (mut stage, scheduled))| {
+                for item in &mut stage.items {
+                    *item = resolve_choice(&self.roadmap, &self.progress, *item);
+                }
+                PlanStage {
+                    index,
+                    phase: self.roadmap.phase(stage.id),
+                    note: self.progress.stage_note(stage.id),
+                    counts: self.counts.get(index).copied().unwrap_or_default(),
+                    stage,
+                    scheduled,
+                }
             })
             .collect()
+    }
+
+    /// Every checklist entry progress counts, in study order (left-out phases too).
+    pub fn counted_items(&self) -> Vec<ItemRef<'_>> {
+        self.stages()
+            .into_iter()
+            .flat_map(|stage| stage.stage.items)
+            .collect()
+    }
+
+    /// The final project's idea the learner chose, when its ideas are alternatives and the
+    /// choice names one of them (a choice of an idea the roadmap no longer has is no choice).
+    pub fn chosen_idea(&self) -> Option<&crate::roadmap::Item> {
+        chosen_idea(&self.roadmap, &self.progress)
+    }
+
+    /// Whether `id` is the entry that stands for the final project's alternative ideas (the
+    /// project's own id): drawn as the choice, never as a tick.
+    pub fn is_choice_slot(&self, id: &str) -> bool {
+        matches!(self.items.get(id), Some(ItemAt::Choice))
     }
 
     /// The stages the plan schedules (not the left-out optional ones), in order.
@@ -250,6 +287,10 @@ impl Plan {
             ),
             ItemAt::TechStack(index) => (project()?.tech_stack.get(index)?, ItemKind::TechStack),
             ItemAt::Idea(index) => (project()?.ideas.get(index)?, ItemKind::ProjectIdea),
+            ItemAt::Choice => {
+                let slot = project()?.choice_slot();
+                return Some(resolve_choice(roadmap, &self.progress, slot));
+            }
         };
         Some(ItemRef { item, kind })
     }
@@ -297,8 +338,40 @@ fn item_index(roadmap: &Roadmap) -> HashMap<String, ItemAt> {
         for (index, item) in project.ideas.iter().enumerate() {
             add(&item.id, ItemAt::Idea(index));
         }
+        if project.has_choice() {
+            add(&project.id, ItemAt::Choice);
+        }
     }
     items
+}
+
+/// The rule for alternative ideas, in one place: the entry that stands for them is the chosen
+/// idea once the learner chose one (so it is complete when that idea is done or skipped), and
+/// "Choose a project idea", never started, before. Unchosen ideas are not counted at all.
+/// Every other item is itself.
+fn resolve_choice<'a>(
+    roadmap: &'a Roadmap,
+    progress: &RoadmapProgress,
+    item: ItemRef<'a>,
+) -> ItemRef<'a> {
+    if item.kind != ItemKind::ChooseIdea {
+        return item;
+    }
+    match chosen_idea(roadmap, progress) {
+        Some(idea) => ItemRef {
+            item: idea,
+            kind: ItemKind::ProjectIdea,
+        },
+        None => item,
+    }
+}
+
+fn chosen_idea<'a>(
+    roadmap: &'a Roadmap,
+    progress: &RoadmapProgress,
+) -> Option<&'a crate::roadmap::Item> {
+    let project = roadmap.final_project.as_ref().filter(|p| p.has_choice())?;
+    project.idea(progress.chosen_idea.as_deref()?)
 }
 
 /// Whether the schedule lists the roadmap's stages, in the roadmap's order.
@@ -365,6 +438,67 @@ mod tests {
         // Another stage, and the final project, are untouched.
         assert_eq!(plan.stage_counts(second.id), (0, second.items.len()));
         assert_eq!(plan.stage_counts(project.id), (0, project.items.len()));
+    }
+
+    #[test]
+    fn alternative_ideas_count_as_one_item_complete_when_the_chosen_one_is() {
+        let roadmap = crate::roadmap::embedded();
+        let project = roadmap.final_project.as_ref().expect("a final project");
+        assert!(project.ideas.len() > 1 && project.has_choice());
+        let stack = project.tech_stack.len();
+        let (first, second) = (&project.ideas[0].id, &project.ideas[1].id);
+        let today = day(2026, 11, 25);
+
+        // Before a choice: one not-started "Choose a project idea", whatever the ideas hold.
+        let mut progress = RoadmapProgress::default();
+        progress.set_state(first, ItemState::Done, today);
+        let plan = embedded_plan(progress.clone());
+        assert_eq!(plan.stage_counts(&project.id), (0, stack + 1));
+        assert_eq!(plan.overall(), (0, roadmap.item_count()));
+        assert!(plan.chosen_idea().is_none());
+        let slot = plan.item(&project.id).expect("the choice entry");
+        assert_eq!(slot.kind, ItemKind::ChooseIdea);
+        assert_eq!(slot.item.text, crate::roadmap::CHOOSE_IDEA_TEXT);
+        assert!(plan.is_choice_slot(&project.id) && !plan.is_choice_slot(first));
+        // Long after the finish, catch-up lists the choice once, and no idea.
+        let mut late = progress.clone();
+        late.plan.start = Some(crate::date::PlanDate::clamped(day(2026, 1, 5)));
+        let late = Plan::new(Arc::new(crate::roadmap::embedded()), late, day(2035, 1, 1));
+        let catch_up = late.this_week().catch_up;
+        let kinds = |kind| catch_up.iter().filter(|i| i.kind == kind).count();
+        assert_eq!(kinds(ItemKind::ChooseIdea), 1);
+        assert_eq!(kinds(ItemKind::ProjectIdea), 0);
+
+        // Choosing the done idea completes the part; choosing another makes it not complete.
+        progress.choose_idea(Some(first));
+        let plan = embedded_plan(progress.clone());
+        assert_eq!(plan.stage_counts(&project.id), (1, stack + 1));
+        assert_eq!(plan.overall(), (1, roadmap.item_count()));
+        assert_eq!(plan.item(&project.id).map(|i| i.item.id.as_str()), Some(first.as_str()));
+        progress.choose_idea(Some(second));
+        let plan = embedded_plan(progress.clone());
+        assert_eq!(plan.stage_counts(&project.id), (0, stack + 1));
+        let listed: Vec<&str> = plan
+            .counted_items()
+            .iter()
+            .filter(|item| item.kind == ItemKind::ProjectIdea)
+            .map(|item| item.item.id.as_str())
+            .collect();
+        assert_eq!(listed, [second.as_str()], "unchosen ideas are not counted");
+
+        // A choice the roadmap no longer has is no choice.
+        progress.choose_idea(Some("gone"));
+        assert!(embedded_plan(progress).chosen_idea().is_none());
+
+        // A roadmap whose ideas are all to do counts each of them.
+        let mut all = crate::roadmap::embedded();
+        if let Some(project) = all.final_project.as_mut() {
+            project.ideas_are_alternatives = false;
+        }
+        let ideas = project.ideas.len();
+        let plan = Plan::new(Arc::new(all), RoadmapProgress::default(), today);
+        assert_eq!(plan.stage_counts(&project.id), (0, stack + ideas));
+        assert!(!plan.is_choice_slot(&project.id));
     }
 
     #[test]

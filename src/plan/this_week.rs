@@ -201,9 +201,11 @@ impl Plan {
         let progress = self.progress();
         let today = self.today();
         let entry = |id: &str, week: &PlanWeek| -> Option<WeekItem> {
+            // The chosen idea stands in for the choice entry: its own state and note.
             let item = self.item(id)?;
+            let id = item.item.id.as_str();
             Some(WeekItem {
-                id: item.item.id.clone(),
+                id: id.to_owned(),
                 text: item.item.text.clone(),
                 kind: item.kind,
                 stage_id: week.stage_id.clone(),

@@ -72,6 +72,12 @@ pub struct RoadmapProgress {
     /// Phase (or final project) id → note.
     pub stage_notes: BTreeMap<String, String>,
     pub plan: PlanSettings,
+    /// The final project's idea the learner chose, by id, when the roadmap's ideas are
+    /// alternatives (progress file version 4). The ideas then count as one item, complete when
+    /// the chosen idea is done or skipped; before a choice, as one not-started item "Choose a
+    /// project idea" (the rule is `crate::plan`'s). Choosing changes no item's state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chosen_idea: Option<String>,
 }
 
 impl RoadmapProgress {
@@ -141,10 +147,17 @@ impl RoadmapProgress {
         }
     }
 
-    /// Forgets every state and note but keeps the plan settings: "reset progress".
+    /// Records the chosen project idea (`None` forgets the choice).
+    pub fn choose_idea(&mut self, idea_id: Option<&str>) {
+        self.chosen_idea = idea_id.map(str::to_owned);
+    }
+
+    /// Forgets every state, note and the chosen idea but keeps the plan settings: "reset
+    /// progress".
     pub fn reset_progress(&mut self) {
         self.items.clear();
         self.stage_notes.clear();
+        self.chosen_idea = None;
     }
 
     /// Untouched items have no entry, so the saved file stays small and readable.
@@ -224,8 +237,10 @@ mod tests {
         progress.plan.hours_per_week = Some(6.0);
         progress.set_state("a", ItemState::Done, day(1));
         progress.set_stage_note("p1", "x");
+        progress.choose_idea(Some("idea"));
         progress.reset_progress();
         assert!(progress.items.is_empty() && progress.stage_notes.is_empty());
+        assert_eq!(progress.chosen_idea, None);
         assert_eq!(progress.plan.hours_per_week, Some(6.0));
     }
 }

@@ -217,6 +217,41 @@ pub struct FinalProject {
     pub ideas_heading: String,
     #[serde(default)]
     pub ideas: Vec<Item>,
+    /// Whether the ideas are alternatives: the learner picks one, and the ideas count as one
+    /// checklist entry ([`FinalProject::checklist`]). `true` unless the roadmap says
+    /// `ideas_are_alternatives: false` (then every idea is an item to do, as tech stack is).
+    #[serde(
+        default = "default_ideas_are_alternatives",
+        skip_serializing_if = "is_true"
+    )]
+    pub ideas_are_alternatives: bool,
+    /// The entry "Choose a project idea" that stands for the ideas until one is chosen.
+    #[serde(skip)]
+    pub choice_slot: ChoiceSlot,
+}
+
+/// The checklist entry that stands for a final project's alternative ideas: its id is the
+/// final project's own id (unique among every id of the roadmap, so it never meets an item's
+/// tick), its text "Choose a project idea". Made on first use; never compared.
+#[derive(Clone, Debug, Default)]
+pub struct ChoiceSlot(std::sync::OnceLock<Item>);
+
+impl PartialEq for ChoiceSlot {
+    /// Derived from the project's id, so two projects equal in their fields are equal.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// The text of the entry that stands for the ideas before the learner chooses one.
+pub const CHOOSE_IDEA_TEXT: &str = "Choose a project idea";
+
+fn default_ideas_are_alternatives() -> bool {
+    true
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 fn default_tech_stack_heading() -> String {
@@ -242,6 +277,8 @@ pub enum ItemKind {
     HandsOn,
     TechStack,
     ProjectIdea,
+    /// "Choose a project idea": the final project's alternative ideas before one is chosen.
+    ChooseIdea,
 }
 
 impl ItemKind {
@@ -251,6 +288,7 @@ impl ItemKind {
             Self::HandsOn => "hands-on",
             Self::TechStack => "tech stack",
             Self::ProjectIdea => "project idea",
+            Self::ChooseIdea => "project idea choice",
         }
     }
 }
@@ -273,7 +311,9 @@ pub struct Stage<'a> {
     pub short_title: &'a str,
     pub duration_months: MonthRange,
     pub optional: bool,
-    /// Checklist items in study order: topics, then hands-on (phases); stack, then ideas (project).
+    /// Checklist entries in study order: topics, then hands-on (phases); stack, then ideas
+    /// (project) — or, when the ideas are alternatives, one entry for them
+    /// ([`FinalProject::checklist`]). These are what progress counts.
     pub items: Vec<ItemRef<'a>>,
 }
 
@@ -313,16 +353,58 @@ impl FinalProject {
         self.short_title.as_deref().unwrap_or(&self.title)
     }
 
+    /// Every item the project lists: the stack, then every idea (for find and links).
     pub fn items(&self) -> impl Iterator<Item = ItemRef<'_>> {
         let stack = self.tech_stack.iter().map(|item| ItemRef {
             item,
             kind: ItemKind::TechStack,
         });
-        let ideas = self.ideas.iter().map(|item| ItemRef {
+        stack.chain(self.idea_refs())
+    }
+
+    fn idea_refs(&self) -> impl Iterator<Item = ItemRef<'_>> {
+        self.ideas.iter().map(|item| ItemRef {
             item,
             kind: ItemKind::ProjectIdea,
+        })
+    }
+
+    /// Whether the learner picks one idea (and there are ideas to pick from).
+    pub fn has_choice(&self) -> bool {
+        self.ideas_are_alternatives && !self.ideas.is_empty()
+    }
+
+    /// What progress counts: the stack, then the ideas — or, when they are alternatives, one
+    /// entry for them ([`Self::choice_slot`]); the joined plan (`crate::plan`) puts the
+    /// learner's chosen idea in its place.
+    pub fn checklist(&self) -> Vec<ItemRef<'_>> {
+        let stack = self.tech_stack.iter().map(|item| ItemRef {
+            item,
+            kind: ItemKind::TechStack,
         });
-        stack.chain(ideas)
+        if self.has_choice() {
+            stack.chain(std::iter::once(self.choice_slot())).collect()
+        } else {
+            stack.chain(self.idea_refs()).collect()
+        }
+    }
+
+    /// The entry "Choose a project idea", whose id is the project's own.
+    pub fn choice_slot(&self) -> ItemRef<'_> {
+        let item = self.choice_slot.0.get_or_init(|| Item {
+            id: self.id.clone(),
+            text: CHOOSE_IDEA_TEXT.to_owned(),
+            resources: Vec::new(),
+        });
+        ItemRef {
+            item,
+            kind: ItemKind::ChooseIdea,
+        }
+    }
+
+    /// The idea with this id, if it is one of this project's.
+    pub fn idea(&self, id: &str) -> Option<&Item> {
+        self.ideas.iter().find(|idea| idea.id == id)
     }
 }
 
@@ -345,20 +427,27 @@ impl Roadmap {
             short_title: project.short_title(),
             duration_months: project.duration_months,
             optional: false,
-            items: project.items().collect(),
+            items: project.checklist(),
         });
         phases.chain(project).collect()
     }
 
-    /// Every checklist item of the roadmap, in study order.
+    /// Every item the roadmap lists, in study order (every project idea too: for find and
+    /// links; what progress counts is [`Self::stages`]' items).
     pub fn items(&self) -> impl Iterator<Item = ItemRef<'_>> {
         let phases = self.phases.iter().flat_map(Phase::items);
         let project = self.final_project.iter().flat_map(FinalProject::items);
         phases.chain(project)
     }
 
+    /// Checklist entries progress counts: alternative project ideas count as one.
     pub fn item_count(&self) -> usize {
-        self.items().count()
+        let phases: usize = self.phases.iter().map(|p| p.items().count()).sum();
+        phases
+            + self
+                .final_project
+                .as_ref()
+                .map_or(0, |project| project.checklist().len())
     }
 
     /// Every link: the phases' own and their items'.
@@ -439,6 +528,19 @@ impl Roadmap {
             plural(self.item_count(), "checklist item"),
             plural(self.resource_count(), "resource"),
             self.estimate_text()
-        )
+        ) + &self.choice_text()
+    }
+
+    /// " (1 of 3 project ideas to choose)" when the final project's ideas are alternatives.
+    fn choice_text(&self) -> String {
+        match &self.final_project {
+            Some(project) if project.has_choice() => {
+                format!(
+                    "; the final project's {} count as one item (the learner chooses one)",
+                    plural(project.ideas.len(), "idea")
+                )
+            }
+            _ => String::new(),
+        }
     }
 }

@@ -254,6 +254,9 @@ fn final_project(items: usize) -> FinalProject {
         ideas: (stack..items)
             .map(|i| item(&format!("fp-idea-{}", i + 1), i + 7))
             .collect(),
+        // Every generated item counts, so `roadmap(n).item_count() == n`.
+        ideas_are_alternatives: false,
+        choice_slot: Default::default(),
     }
 }
 

@@ -19,7 +19,10 @@ use crate::ron_messages::{TypeWords, hand_edit_options, strip_bom, user_message}
 /// - 3: plan settings gain `breaks`. Version 2 files read as version 3 with no breaks; the
 ///   bump keeps a version-2 build from opening a file with breaks and dropping them on save
 ///   (it opens a newer file read-only instead).
-pub const CURRENT_VERSION: u32 = 3;
+/// - 4: a roadmap's progress gains `chosen_idea` (the final project's idea the learner chose).
+///   Version 2 and 3 files read as version 4 with no choice; the bump keeps a version-3 build
+///   from dropping the choice on save.
+pub const CURRENT_VERSION: u32 = 4;
 
 /// Everything in `progress.ron`: the learner's progress for every roadmap they have opened,
 /// keyed by roadmap id, so a custom roadmap keeps its own ticks.
@@ -179,13 +182,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 from_version: 1,
             })
         }
-        2 => {
-            // Version 3 only added fields that default to empty, so version 2 reads as is.
+        from_version @ (2 | 3) => {
+            // Versions 3 and 4 only added fields that default to empty, so versions 2 and 3
+            // read as they are.
             let mut document: ProgressDocument = parse(text)?;
             document.version = CURRENT_VERSION;
             Ok(Decoded::Migrated {
                 document,
-                from_version: 2,
+                from_version,
             })
         }
         CURRENT_VERSION => {
@@ -305,7 +309,41 @@ mod tests {
         let mut again = ProgressDocument::new();
         again.set_roadmap("r", &progress);
         let text = again.to_ron().expect("writes");
-        assert!(text.contains("version: 3"), "{text}");
+        assert!(text.contains("version: 4"), "{text}");
+        assert_eq!(decode(text.as_bytes()), Ok(Decoded::Current(again)));
+    }
+
+    #[test]
+    fn version_3_loads_unchanged_and_the_chosen_idea_round_trips() {
+        let v3 = b"(version: 3, roadmaps: {\"r\": (items: {\"a\": (state: Done, done_on: Some(\"2026-02-01\"), note: \"n\")}, stage_notes: {\"p\": \"x\"}, plan: (pace: Fast))})";
+        let Ok(Decoded::Migrated {
+            document,
+            from_version: 3,
+        }) = decode(v3)
+        else {
+            panic!("version 3 is migrated: {:?}", decode(v3));
+        };
+        let progress = document.roadmap("r");
+        assert_eq!(progress.state("a"), ItemState::Done);
+        assert_eq!(progress.note("a"), "n");
+        assert_eq!(progress.stage_note("p"), "x");
+        assert_eq!(progress.plan.pace, crate::progress::Pace::Fast);
+        assert_eq!(progress.chosen_idea, None);
+        // The migrated document is the version 3 one, field for field.
+        let mut expected = ProgressDocument::new();
+        let mut same = RoadmapProgress::default();
+        same.items = progress.items.clone();
+        same.stage_notes = progress.stage_notes.clone();
+        same.plan = progress.plan.clone();
+        expected.set_roadmap("r", &same);
+        assert_eq!(document, expected);
+
+        let mut chosen = progress;
+        chosen.choose_idea(Some("helpdesk"));
+        let mut again = ProgressDocument::new();
+        again.set_roadmap("r", &chosen);
+        let text = again.to_ron().expect("writes");
+        assert!(text.contains("chosen_idea: Some(\"helpdesk\")"), "{text}");
         assert_eq!(decode(text.as_bytes()), Ok(Decoded::Current(again)));
     }
 

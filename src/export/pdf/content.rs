@@ -664,7 +664,7 @@ impl Writer<'_> {
         let text_width = self.width - text_x - tag_width;
         let mut lines: Vec<(String, f32, Weight, Rgb)> = self
             .fonts
-            .wrap(Weight::Regular, style::BODY, item.text, text_width)
+            .wrap(Weight::Regular, style::BODY, &item.text, text_width)
             .into_iter()
             .map(|line| (line, style::BODY, Weight::Regular, style::INK))
             .collect();
@@ -784,6 +784,7 @@ fn kind_tag(kind: ItemKind) -> Option<&'static str> {
         ItemKind::HandsOn => Some("HANDS-ON"),
         ItemKind::TechStack => Some("TECH STACK"),
         ItemKind::ProjectIdea => Some("PROJECT IDEA"),
+        ItemKind::ChooseIdea => Some("CHOOSE ONE"),
     }
 }
 
