@@ -358,7 +358,7 @@ fn check_command_summarises_a_good_file() {
     assert_eq!(output.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        stdout.contains("6 phases (2 optional) + final project, 50 checklist items, 12 resources, 10–17 months; 7–12 without optional phases"),
+        stdout.contains("6 phases (2 optional) + final project, 48 checklist items, 12 resources, 10–17 months; 7–12 without optional phases; the final project's 3 ideas count as one item (the learner chooses one)"),
         "{stdout}"
     );
     assert!(

@@ -153,11 +153,13 @@ fn any_progress() -> impl Strategy<Value = RoadmapProgress> {
         proptest::collection::btree_map(any::<String>(), any_item(), 0..8),
         proptest::collection::btree_map(any::<String>(), any::<String>(), 0..4),
         any_plan(),
+        proptest::option::of(any::<String>()),
     )
-        .prop_map(|(items, stage_notes, plan)| RoadmapProgress {
+        .prop_map(|(items, stage_notes, plan, chosen_idea)| RoadmapProgress {
             items,
             stage_notes,
             plan,
+            chosen_idea,
         })
 }
 

@@ -343,7 +343,7 @@ fn progress_over_time_shows_the_burn_up_chart_and_phase_bars_bring_the_bars_back
     harness.run();
     assert!(
         harness
-            .query_by_label_contains("7 of 50 items complete")
+            .query_by_label_contains("7 of 48 items complete")
             .is_some(),
         "the chart says how far along the learner is"
     );

@@ -262,9 +262,7 @@ fn item_text<'a>(plan: &'a crate::plan::Plan, item: ItemRef<'a>) -> std::borrow:
             .join("; ")
     };
     match item.kind {
-        ItemKind::ChooseIdea => {
-            format!("{}, one of: {}", item.item.text, ideas_but("")).into()
-        }
+        ItemKind::ChooseIdea => format!("{}, one of: {}", item.item.text, ideas_but("")).into(),
         ItemKind::ProjectIdea if project.has_choice() && project.ideas.len() > 1 => format!(
             "{} (chosen; the alternatives: {})",
             item.item.text,

@@ -122,10 +122,15 @@ impl Plan {
 
     fn join(
         roadmap: Arc<Roadmap>,
-        progress: RoadmapProgress,
+        mut progress: RoadmapProgress,
         today: NaiveDate,
         schedule: Arc<Schedule>,
     ) -> Self {
+        // "Choose a project idea" is done by choosing, never by a tick: a state saved under
+        // its id (the project's own, only by hand) is not read.
+        if let Some(project) = roadmap.final_project.as_ref().filter(|p| p.has_choice()) {
+            progress.items.remove(&project.id);
+        }
         let stages = roadmap.stages();
         // The one place the two lists meet. `compute` walks `roadmap.stages()` once, so the
         // orders always agree; a schedule from another roadmap would be recomputed here.
@@ -474,7 +479,10 @@ mod tests {
         let plan = embedded_plan(progress.clone());
         assert_eq!(plan.stage_counts(&project.id), (1, stack + 1));
         assert_eq!(plan.overall(), (1, roadmap.item_count()));
-        assert_eq!(plan.item(&project.id).map(|i| i.item.id.as_str()), Some(first.as_str()));
+        assert_eq!(
+            plan.item(&project.id).map(|i| i.item.id.as_str()),
+            Some(first.as_str())
+        );
         progress.choose_idea(Some(second));
         let plan = embedded_plan(progress.clone());
         assert_eq!(plan.stage_counts(&project.id), (0, stack + 1));

@@ -331,10 +331,12 @@ mod tests {
         assert_eq!(progress.chosen_idea, None);
         // The migrated document is the version 3 one, field for field.
         let mut expected = ProgressDocument::new();
-        let mut same = RoadmapProgress::default();
-        same.items = progress.items.clone();
-        same.stage_notes = progress.stage_notes.clone();
-        same.plan = progress.plan.clone();
+        let same = RoadmapProgress {
+            items: progress.items.clone(),
+            stage_notes: progress.stage_notes.clone(),
+            plan: progress.plan.clone(),
+            ..RoadmapProgress::default()
+        };
         expected.set_roadmap("r", &same);
         assert_eq!(document, expected);
 
