@@ -570,6 +570,11 @@ fn replan_moves_the_first_unfinished_phase_to_this_week() {
             date(2027, 2, 1),
         );
     }
+    // The final project's ideas are done by choosing one and ticking it.
+    if let Some(idea) = roadmap.final_project.as_ref().and_then(|p| p.ideas.first()) {
+        progress.choose_idea(Some(&idea.id));
+        progress.set_state(&idea.id, ItemState::Done, date(2027, 2, 1));
+    }
     assert_eq!(
         plan_of(&roadmap, &settings, &progress, today).replan_from_today(),
         None
