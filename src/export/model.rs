@@ -276,3 +276,54 @@ fn item_text<'a>(plan: &'a crate::plan::Plan, item: ItemRef<'a>) -> std::borrow:
 fn non_empty(text: &str) -> Option<&str> {
     Some(text.trim()).filter(|t| !t.is_empty())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::plan::Plan;
+
+    /// Every item text the export prints for the final project.
+    fn project_texts(progress: RoadmapProgress) -> Vec<String> {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or(NaiveDate::MIN);
+        let plan = Plan::new(Arc::new(crate::roadmap::embedded()), progress, today);
+        let doc = PlanDoc::new(&ExportInput {
+            plan: &plan,
+            paper: super::super::Paper::default(),
+        });
+        doc.stages
+            .last()
+            .map(|stage| {
+                stage
+                    .week_entries
+                    .iter()
+                    .flat_map(|week| &week.items)
+                    .map(|item| item.text.to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn alternative_ideas_print_as_a_choice_and_the_chosen_one_marked() {
+        let roadmap = crate::roadmap::embedded();
+        let ideas = roadmap.final_project.map(|p| p.ideas).unwrap_or_default();
+        let texts = project_texts(RoadmapProgress::default());
+        let choice = format!(
+            "Choose a project idea, one of: {}; {}; {}",
+            ideas[0].text, ideas[1].text, ideas[2].text
+        );
+        assert_eq!(texts.last(), Some(&choice), "{texts:?}");
+        assert!(!texts.contains(&ideas[0].text), "no idea on its own");
+
+        let mut progress = RoadmapProgress::default();
+        progress.choose_idea(Some(&ideas[1].id));
+        let texts = project_texts(progress);
+        let chosen = format!(
+            "{} (chosen; the alternatives: {}; {})",
+            ideas[1].text, ideas[0].text, ideas[2].text
+        );
+        assert_eq!(texts.last(), Some(&chosen), "{texts:?}");
+    }
+}

@@ -80,8 +80,11 @@ pub fn open_app_sized(
 
 /// The real app with `options`, `size` points large, after its first frames settled.
 pub fn open_app_with(options: AppOptions, size: egui::Vec2) -> Harness<'static, StudyPlannerApp> {
+    // More than kittest's 4 steps to settle: the saver may wake the window mid-run (a save
+    // finished), which is one more frame, not a test failure.
     let mut harness = Harness::builder()
         .with_size(size)
+        .with_max_steps(16)
         .build_eframe(|cc| StudyPlannerApp::new(cc, options));
     harness.run();
     harness
