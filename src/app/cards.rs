@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::checklist::{idea_choice_ui, item_row_ui, progress_bar_ui, stage_note_ui};
 use super::context::ViewContext;
 use super::find_bar::marked;
-use super::lazy::lazy_block_ui;
+use super::lazy::{lazy_block_ui, scroll_block_to_top};
 use super::widgets::{
     accent, badge_ui, bullet_ui, card_frame, optional_colour, section_heading_ui,
 };
@@ -20,11 +20,13 @@ const MAX_COLUMNS: usize = 3;
 
 /// The scrolling grid of cards: phases, the final project, the summary. Checklist items are
 /// tickable and each stage shows its progress; in a read-only window the checklist is shown
-/// but disabled.
-pub fn cards_ui(ui: &mut Ui, cx: &ViewContext<'_>, focus_stage: Option<&str>) {
+/// but disabled. Returns whether the scroll to `focus_stage`'s card is still settling (the
+/// caller keeps asking for it until it is not).
+pub fn cards_ui(ui: &mut Ui, cx: &ViewContext<'_>, focus_stage: Option<&str>) -> bool {
     let roadmap = cx.plan.roadmap();
     let data = cx.plan.progress();
     let filter = cx.filter;
+    let mut settling = false;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -57,14 +59,15 @@ pub fn cards_ui(ui: &mut Ui, cx: &ViewContext<'_>, focus_stage: Option<&str>) {
                     let shown = lazy_block_ui(col, card.stage_id(), |col| {
                         card_ui(col, card, &mut checklist);
                     });
-                    // Opened from the timeline: bring this stage's card into view, once.
+                    // Opened from the timeline: bring this stage's card to the top.
                     if focus_stage.is_some() && focus_stage == card.stage_id() {
-                        shown.scroll_to_me(Some(egui::Align::TOP));
+                        settling = scroll_block_to_top(col, &shown);
                     }
                     col.add_space(10.0);
                 }
             });
         });
+    settling
 }
 
 fn column_count(width: f32) -> usize {

@@ -106,7 +106,8 @@ pub struct StudyPlannerApp {
     plan_cache: plan_cache::PlanCache,
     /// What the timeline and week plan remember between frames.
     plan_views: plan_views::PlanViews,
-    /// The stage whose card the cards view scrolls to once (after a click on the timeline).
+    /// The stage whose card the cards view scrolls to (after a click on the timeline), until
+    /// the scroll has settled.
     focus_stage: Option<String>,
     /// The background saver, banners about the learner's file, the progress menu.
     saving: saving::SavingState,
@@ -515,8 +516,10 @@ impl eframe::App for StudyPlannerApp {
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::ThisWeek => this_week::this_week_ui(ui, &cx),
             View::Cards => {
-                let focus = self.focus_stage.take();
-                cards::cards_ui(ui, &cx, focus.as_deref());
+                // Kept while the scroll to it settles (see `lazy::scroll_block_to_top`).
+                if !cards::cards_ui(ui, &cx, self.focus_stage.as_deref()) {
+                    self.focus_stage = None;
+                }
             }
             View::Timeline | View::Weeks => plan_views::plan_view_ui(
                 ui,

@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use egui::{Align, CornerRadius, Frame, Margin, RichText, Stroke, Ui};
+use egui::{CornerRadius, Frame, Margin, RichText, Stroke, Ui};
 
 use super::checklist::item_row_ui;
 use super::context::ViewContext;
-use super::lazy::lazy_block_ui;
+use super::lazy::{lazy_block_ui, scroll_block_to_top};
 use super::widgets::{accent, badge_ui};
 use crate::filter::TermHits;
 use crate::plan::PlanStage;
@@ -54,7 +54,9 @@ pub fn weeks_view_ui(ui: &mut Ui, cx: &ViewContext<'_>, scroll_to: &mut Option<u
     });
     ui.add_space(4.0);
 
+    // Kept while the scroll to it settles (see `lazy::scroll_block_to_top`).
     let target = scroll_to.take();
+    let mut settling = false;
     // The find box and state filter: weeks with no matching item are left out.
     let filter = cx.filter;
     let data = plan.progress();
@@ -93,7 +95,7 @@ pub fn weeks_view_ui(ui: &mut Ui, cx: &ViewContext<'_>, scroll_to: &mut Option<u
                 });
                 if target == Some(index) {
                     // A phase's first week comes with its heading in view.
-                    block.scroll_to_me(Some(Align::TOP));
+                    settling = scroll_block_to_top(ui, &block);
                 }
             }
             if filter.is_active() && last_stage.is_none() {
@@ -105,6 +107,9 @@ pub fn weeks_view_ui(ui: &mut Ui, cx: &ViewContext<'_>, scroll_to: &mut Option<u
                 );
             }
         });
+    if settling {
+        *scroll_to = target;
+    }
 }
 
 /// "Phase 2: Backend Development with Python · 22 Feb – 9 May 2027 · 11 weeks".
