@@ -47,7 +47,7 @@ impl Window {
         let options = AppOptions {
             roadmap: Arc::clone(roadmap),
             data_dir: data_dir.path().to_owned(),
-            view,
+            view: Some(view),
             screenshot: None,
             clock: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).map_or_else(
                 study_planner::clock::Clock::system,

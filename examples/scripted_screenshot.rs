@@ -153,7 +153,7 @@ fn main() -> ExitCode {
     let options = AppOptions {
         roadmap: Arc::new(study_planner::roadmap::embedded()),
         data_dir: data_dir.clone(),
-        view: View::Cards,
+        view: Some(View::Cards),
         screenshot: None,
         clock: study_planner::clock::Clock::system(),
     };

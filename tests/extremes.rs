@@ -164,7 +164,7 @@ fn every_view_draws_extreme_plans() {
         let options = AppOptions {
             roadmap: Arc::new(roadmap.clone()),
             data_dir: dir.path().to_owned(),
-            view: View::Cards,
+            view: Some(View::Cards),
             screenshot: None,
             clock: Clock::on(today),
         };

@@ -59,7 +59,7 @@ fn a_narrow_window_still_shows_every_card() {
     let options = AppOptions {
         roadmap: Arc::new(roadmap::embedded()),
         data_dir: dir.path().to_owned(),
-        view: View::Cards,
+        view: Some(View::Cards),
         screenshot: None,
         clock: study_planner::clock::Clock::system(),
     };

@@ -37,7 +37,7 @@ fn open(data_dir: &Path, clock: Clock) -> Harness<'static, StudyPlannerApp> {
     let options = AppOptions {
         roadmap: Arc::new(roadmap::embedded()),
         data_dir: data_dir.to_owned(),
-        view: View::Cards,
+        view: Some(View::Cards),
         screenshot: None,
         clock,
     };

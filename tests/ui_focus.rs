@@ -26,7 +26,7 @@ fn open(data_dir: &Path) -> Harness<'static, StudyPlannerApp> {
     let options = AppOptions {
         roadmap: Arc::new(roadmap::embedded()),
         data_dir: data_dir.to_owned(),
-        view: View::Cards,
+        view: Some(View::Cards),
         screenshot: None,
         clock: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).map_or_else(Clock::system, Clock::on),
     };

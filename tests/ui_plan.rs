@@ -381,3 +381,91 @@ fn ticking_in_this_week_moves_the_on_track_line() {
     harness.run();
     assert_eq!(harness.state().view(), View::ThisWeek);
 }
+
+/// The window as a start without `--view` opens it, on eframe's `storage` (what an earlier
+/// run remembered).
+fn open_choosing(
+    data_dir: &std::path::Path,
+    storage: &'static study_planner::app::MemoryStorage,
+) -> Harness<'static, StudyPlannerApp> {
+    let options = study_planner::app::AppOptions {
+        view: None,
+        ..common::options(data_dir, View::Cards)
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_eframe(|cc| {
+            cc.storage = Some(storage);
+            StudyPlannerApp::new(cc, options)
+        });
+    harness.run();
+    harness
+}
+
+/// eframe's storage after a run in which the learner chose `view`.
+fn remembering(view: View) -> &'static study_planner::app::MemoryStorage {
+    let dir = temp_dir();
+    let mut harness = open_app(dir.path(), View::Cards);
+    // Ctrl+1 … Ctrl+4 switch views, as the header's buttons do.
+    let key = match view {
+        View::ThisWeek => egui::Key::Num1,
+        View::Cards => egui::Key::Num2,
+        View::Timeline => egui::Key::Num3,
+        View::Weeks => egui::Key::Num4,
+    };
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, key);
+    harness.run();
+    assert_eq!(harness.state().view(), view);
+    let mut storage = study_planner::app::MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    // `build_eframe` wants storage that outlives the harness.
+    Box::leak(Box::new(storage))
+}
+
+const STARTED_2_NOV: &str =
+    r#"(version: 3, roadmaps: {"python-enterprise": (plan: (start: Some("2026-11-02")))})"#;
+
+#[test]
+fn the_app_opens_on_this_week_once_the_plan_has_started() {
+    let dir = temp_dir();
+    common::write_progress(dir.path(), STARTED_2_NOV);
+    let harness = open_choosing(dir.path(), remembering(View::Timeline));
+    assert_eq!(harness.state().view(), View::ThisWeek);
+    harness.get_by_label_contains("Week 4 of");
+}
+
+#[test]
+fn before_the_start_it_opens_on_the_remembered_view() {
+    let dir = temp_dir();
+    common::write_progress(
+        dir.path(),
+        r#"(version: 3, roadmaps: {"python-enterprise": (plan: (start: Some("2027-01-04")))})"#,
+    );
+    let harness = open_choosing(dir.path(), remembering(View::Timeline));
+    assert_eq!(harness.state().view(), View::Timeline);
+    // Nothing remembered (a first run): Phases.
+    let first = open_choosing(
+        dir.path(),
+        Box::leak(Box::new(study_planner::app::MemoryStorage::default())),
+    );
+    assert_eq!(first.state().view(), View::Cards);
+}
+
+#[test]
+fn after_the_finish_it_opens_on_the_remembered_view() {
+    let dir = temp_dir();
+    common::write_progress(
+        dir.path(),
+        r#"(version: 3, roadmaps: {"python-enterprise": (plan: (start: Some("2020-01-06")))})"#,
+    );
+    let harness = open_choosing(dir.path(), remembering(View::Weeks));
+    assert_eq!(harness.state().view(), View::Weeks);
+}
+
+#[test]
+fn an_explicit_view_wins_over_this_week() {
+    let dir = temp_dir();
+    common::write_progress(dir.path(), STARTED_2_NOV);
+    let harness = open_app(dir.path(), View::Timeline);
+    assert_eq!(harness.state().view(), View::Timeline);
+}

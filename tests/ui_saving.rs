@@ -76,7 +76,7 @@ fn app_harness(
     let options = AppOptions {
         roadmap: Arc::new(roadmap::embedded()),
         data_dir: data_dir.to_owned(),
-        view: View::Cards,
+        view: Some(View::Cards),
         screenshot: None,
         clock: Clock::on(NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date")),
     };

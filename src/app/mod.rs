@@ -75,7 +75,9 @@ pub use window_file::{Repair, WINDOW_FILE, repair_window_file};
 pub struct AppOptions {
     pub roadmap: Arc<Roadmap>,
     pub data_dir: PathBuf,
-    pub view: View,
+    /// The view asked for on the command line; `None` lets the window choose (see
+    /// [`StudyPlannerApp::opening_view`]).
+    pub view: Option<View>,
     /// Write a PNG of the settled window here, then exit.
     pub screenshot: Option<PathBuf>,
     /// Where "today" comes from: the system clock, or a pinned one tests move by hand.
@@ -90,6 +92,8 @@ pub struct StudyPlannerApp {
     /// Changes whenever `data` does (the plan memo's key).
     data_version: u64,
     view: View,
+    /// The view the learner picked in this window, remembered for the next run.
+    chosen_view: Option<View>,
     clock: Clock,
     /// Today by `clock`, read again at the start of every frame.
     today: NaiveDate,
@@ -179,12 +183,20 @@ impl StudyPlannerApp {
             opened,
             setup,
         );
-        Self {
+        // A screenshot must look the same everywhere: it ignores the remembered view.
+        let remembered = if options.screenshot.is_some() {
+            None
+        } else {
+            prefs::load_view(storage)
+        };
+        let asked = options.view;
+        let mut app = Self {
             roadmap: options.roadmap,
             data,
             data_version: 0,
             saving,
-            view: options.view,
+            view: View::default(),
+            chosen_view: None,
             today: options.clock.today(),
             clock: options.clock,
             commands: CommandQueue::default(),
@@ -200,6 +212,23 @@ impl StudyPlannerApp {
             roadmap_problem: None,
             roadmap_menu: None,
             roadmap_request: None,
+        };
+        app.view = asked.unwrap_or_else(|| app.opening_view(remembered));
+        app
+    }
+
+    /// The view a window opens on when the command line names none: "This week" while the
+    /// learner is living the plan (they set a start date, it has come, and the plan's last
+    /// day has not passed), otherwise the view they last chose (Phases at first).
+    fn opening_view(&mut self, remembered: Option<View>) -> View {
+        let plan = self.plan();
+        let schedule = plan.schedule();
+        let living_it = plan.settings().start.is_some()
+            && (schedule.start..=schedule.finish).contains(&plan.today());
+        if living_it {
+            View::ThisWeek
+        } else {
+            remembered.unwrap_or_default()
         }
     }
 
@@ -216,7 +245,7 @@ impl StudyPlannerApp {
         let options = AppOptions {
             roadmap,
             data_dir: self.saving.data_dir().to_owned(),
-            view: self.view,
+            view: Some(self.view),
             screenshot: None,
             clock: self.clock.clone(),
         };
@@ -348,7 +377,10 @@ impl StudyPlannerApp {
                 self.data_version += 1;
             }
             match command {
-                Command::SetView(view) => self.view = view,
+                Command::SetView(view) => {
+                    self.view = view;
+                    self.chosen_view = Some(view);
+                }
                 Command::Undo => self.history.undo_in(&mut self.data),
                 Command::Redo => self.history.redo_in(&mut self.data),
                 Command::Print => {
@@ -474,6 +506,9 @@ impl eframe::App for StudyPlannerApp {
     /// Remembers theme and zoom (eframe also keeps the window size there).
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.ui_state.save(storage);
+        if let (None, Some(view)) = (&self.screenshot, self.chosen_view) {
+            prefs::store_view(storage, view);
+        }
     }
 
     /// A screenshot run restores nothing and remembers nothing (see `run_native`).
@@ -682,7 +717,7 @@ mod tests {
         let options = AppOptions {
             roadmap: Arc::new(crate::roadmap::embedded()),
             data_dir: data_dir.to_owned(),
-            view: View::Cards,
+            view: Some(View::Cards),
             screenshot: None,
             clock: NaiveDate::from_ymd_opt(2026, 11, 25).map_or_else(Clock::system, Clock::on),
         };

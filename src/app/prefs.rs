@@ -1,4 +1,4 @@
-//! Appearance preferences (theme and zoom), remembered across runs.
+//! Appearance preferences (theme and zoom) and the view last chosen, remembered across runs.
 //!
 //! They live in eframe's own storage (`window/app.ron` in the data folder), next to the window
 //! size: losing them costs nothing, so eframe's plain in-place write is good enough, unlike the
@@ -9,12 +9,17 @@
 use egui::ThemePreference;
 use serde::{Deserialize, Serialize};
 
+use super::view::View;
+
 /// Zoom limits, the same as egui's keyboard zoom; a hand-edited value outside is clamped.
 pub const MIN_ZOOM: f32 = 0.2;
 pub const MAX_ZOOM: f32 = 5.0;
 
 /// The key in eframe's storage.
 const STORAGE_KEY: &str = "study_planner_ui";
+
+/// The key of the view the learner last chose.
+const VIEW_KEY: &str = "study_planner_view";
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -64,6 +69,15 @@ impl UiPrefs {
     pub fn store(self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self);
     }
+}
+
+/// The view the learner last chose in the window, if one is remembered (and readable).
+pub fn load_view(storage: Option<&dyn eframe::Storage>) -> Option<View> {
+    storage.and_then(|storage| eframe::get_value::<View>(storage, VIEW_KEY))
+}
+
+pub fn store_view(storage: &mut dyn eframe::Storage, view: View) {
+    eframe::set_value(storage, VIEW_KEY, &view);
 }
 
 /// A remembered zoom the UI can use: out-of-range values are clamped, and ones that are no
@@ -124,6 +138,17 @@ mod tests {
             .0
             .insert(STORAGE_KEY.to_owned(), "not ron at all (".to_owned());
         assert_eq!(UiPrefs::load(Some(&storage)), UiPrefs::default());
+    }
+
+    #[test]
+    fn the_chosen_view_survives_a_restart() {
+        let mut storage = MemoryStorage::default();
+        assert_eq!(load_view(Some(&storage)), None);
+        store_view(&mut storage, View::Timeline);
+        assert_eq!(load_view(Some(&storage)), Some(View::Timeline));
+        storage.0.insert(VIEW_KEY.to_owned(), "Nonsense".to_owned());
+        assert_eq!(load_view(Some(&storage)), None);
+        assert_eq!(load_view(None), None);
     }
 
     #[test]

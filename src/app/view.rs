@@ -1,8 +1,8 @@
 //! Which main view the window shows. Beside [`super::Command`] (which switches it), so that
 //! the views and the commands import a sibling, never their parent.
 
-/// The main views.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The main views (remembered across runs by name, see `prefs.rs`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum View {
     /// What to study now: the current week, catch-up, next up, on track or not.
     ThisWeek,

@@ -37,9 +37,11 @@ pub struct Cli {
     #[arg(long, value_name = "FILE.png")]
     pub screenshot: Option<PathBuf>,
 
-    /// The view to open (with or without --screenshot).
-    #[arg(long, value_enum, default_value_t = ViewArg::Cards)]
-    pub view: ViewArg,
+    /// The view to open (with or without --screenshot). Without it the window opens on "week"
+    /// while your plan is under way (a start date set, not yet finished), otherwise on the
+    /// view you last chose (cards at first).
+    #[arg(long, value_enum)]
+    pub view: Option<ViewArg>,
 
     /// Open the window on this roadmap: a .ron file, or a Markdown (.md) or text (.txt)
     /// roadmap, imported in memory as `study-planner import` would. The same as --roadmap;
@@ -248,7 +250,7 @@ fn open_window(cli: &Cli) -> anyhow::Result<ExitCode> {
     let options = AppOptions {
         roadmap: Arc::new(roadmap),
         data_dir: data_dir(cli)?,
-        view: cli.view.into(),
+        view: cli.view.map(View::from),
         screenshot: cli.screenshot.clone(),
         clock: crate::clock::Clock::system(),
     };

@@ -63,7 +63,7 @@ pub fn options(data_dir: &Path, view: View) -> AppOptions {
     AppOptions {
         roadmap: Arc::new(roadmap::embedded()),
         data_dir: data_dir.to_owned(),
-        view,
+        view: Some(view),
         screenshot: None,
         clock: Clock::on(today()),
     }
