@@ -13,8 +13,8 @@ use crate::date::PlanDate;
 use crate::progress::{Pace, PlanSettings};
 use crate::roadmap::format_number;
 use crate::schedule::{
-    MAX_HOURS_PER_WEEK, MAX_STAGE_WEEKS, MIN_HOURS_PER_WEEK, ScheduledStage, date_range,
-    weeks_range, weeks_range_text, weeks_text,
+    FinishBy, FinishByError, MAX_HOURS_PER_WEEK, MAX_STAGE_WEEKS, MIN_HOURS_PER_WEEK,
+    ScheduledStage, date_range, long_date, weeks_range, weeks_range_text, weeks_text,
 };
 use crate::words::capitalised;
 
@@ -102,6 +102,9 @@ pub fn plan_panel_ui(ui: &mut Ui, cx: &ViewContext<'_>) -> Option<PlanSettings> 
                 });
                 ui.end_row();
             });
+
+        ui.add_space(10.0);
+        finish_by_ui(ui, cx, &mut set);
 
         ui.add_space(10.0);
         ui.horizontal(|ui| {
@@ -226,6 +229,111 @@ fn stage_row_ui(ui: &mut Ui, stage: &ScheduledStage, set: &mut dyn FnMut(Change<
         ui.visuals().weak_text_color()
     };
     ui.label(RichText::new(dates).color(colour));
+}
+
+/// The button that applies a finish-by answer: "Use 12.5 h/week".
+pub fn use_hours_label(hours_per_week: f32) -> String {
+    format!("Use {} h/week", format_number(hours_per_week))
+}
+
+/// The date the learner asked to finish by and the answer for it, kept in the picker's egui
+/// memory (it is no learner data) and worked out again only when the date, the settings or
+/// today change (a finish-by answer is a dozen schedules).
+#[derive(Clone)]
+struct FinishByMemo {
+    date: NaiveDate,
+    settings: PlanSettings,
+    today: NaiveDate,
+    answer: Result<FinishBy, FinishByError>,
+}
+
+/// "Finish by…": a date picker; the hours a week that date needs and the pace they imply,
+/// with one click to use them, or why it cannot be done.
+fn finish_by_ui(ui: &mut Ui, cx: &ViewContext<'_>, set: &mut dyn FnMut(Change<'_>)) {
+    let plan = cx.plan;
+    let (schedule, settings, today) = (plan.schedule(), plan.settings(), plan.today());
+    let memo_id = ui.make_persistent_id("finish-by");
+    let mut memo = ui.data(|data| data.get_temp::<FinishByMemo>(memo_id));
+    if let Some(stale) = memo
+        .as_mut()
+        .filter(|m| m.settings != *settings || m.today != today)
+    {
+        stale.answer = plan.finish_by(stale.date);
+        stale.settings = settings.clone();
+        stale.today = today;
+        ui.data_mut(|data| data.insert_temp(memo_id, stale.clone()));
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new("Finish by").strong());
+        let shown = memo.as_ref().map_or(schedule.finish, |m| m.date);
+        // The same guard as the start's picker: egui_extras' calendar ends in 9999.
+        if let Some(mut picked) =
+            to_jiff(shown).filter(|_| shown.year() < PlanDate::LAST.get().year())
+        {
+            let response = ui
+                .add(
+                    DatePickerButton::new(&mut picked)
+                        .id_salt("plan-finish-by")
+                        .show_icon(false)
+                        .combo_boxes(true)
+                        .start_end_years(picker_years(shown, today))
+                        .arrows(shown.year() < 9900)
+                        .calendar_week(true)
+                        .format("%a %-d %b %Y"),
+                )
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "Pick the day you want to be done: the panel says the hours a week that needs",
+                );
+            if response.changed()
+                && let Some(date) = from_jiff(picked)
+            {
+                let fresh = FinishByMemo {
+                    date,
+                    settings: settings.clone(),
+                    today,
+                    answer: plan.finish_by(date),
+                };
+                ui.data_mut(|data| data.insert_temp(memo_id, fresh.clone()));
+                memo = Some(fresh);
+            }
+        }
+    });
+    let Some(memo) = memo else {
+        ui.label(
+            RichText::new("Pick a date to see the hours a week it needs.")
+                .small()
+                .weak(),
+        );
+        return;
+    };
+    match &memo.answer {
+        Ok(answer) => {
+            ui.label(format!(
+                "To finish by {}: {}",
+                long_date(answer.date),
+                answer.sentence()
+            ));
+            let current = answer.hours_per_week == schedule.hours_per_week;
+            let button = ui
+                .add_enabled(
+                    !current,
+                    Button::new(use_hours_label(answer.hours_per_week)),
+                )
+                .on_hover_text("Set your hours per week to this")
+                .on_disabled_hover_text("Your plan already uses these hours");
+            if button.clicked() {
+                let hours = answer.hours_per_week;
+                set(&move |s| s.hours_per_week = Some(hours));
+            }
+        }
+        Err(why) => {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("Cannot finish by then: {why}."),
+            );
+        }
+    }
 }
 
 /// The start date: a date picker on jiff dates, converted and checked at this edge. A day

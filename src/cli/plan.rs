@@ -365,7 +365,8 @@ pub fn plan_text(plan: &Plan, finish_by: Option<NaiveDate>, json: bool) -> anyho
     let moved;
     let plan = match finish_by {
         Some(date) => {
-            let found = schedule::finish_by(plan.roadmap(), plan.settings(), plan.today(), date)
+            let found = plan
+                .finish_by(date)
                 .map_err(|err| anyhow!("cannot finish by {date}: {err}"))?;
             moved = plan.with_settings(found.settings.clone());
             answer = Some(found);

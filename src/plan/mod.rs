@@ -115,6 +115,15 @@ impl Plan {
         })
     }
 
+    /// The fewest hours a week at which this plan ends by `date`, or why it cannot: the one
+    /// answer the plan panel and `study-planner plan --finish-by` both give.
+    pub fn finish_by(
+        &self,
+        date: NaiveDate,
+    ) -> Result<schedule::FinishBy, schedule::FinishByError> {
+        schedule::finish_by(&self.roadmap, &self.progress.plan, self.today, date)
+    }
+
     /// Whether [`Self::with_progress`] of `progress` would reuse this plan's schedule.
     pub fn same_schedule_for(&self, progress: &RoadmapProgress) -> bool {
         progress.plan == self.progress.plan
