@@ -47,8 +47,25 @@ pub struct PlanSettings {
     /// Per-stage length in weeks, overriding the pace preset, by stage id.
     pub stage_weeks: BTreeMap<String, u32>,
     /// Time off ("holiday", "exam month"): the plan flows around these. In the order the
-    /// learner added them; the schedule sorts its own copy.
+    /// learner added them; the schedule sorts its own copy. Days outside the plan's dates
+    /// (a hand-edited year 20000) are clamped into them when read, so one typo neither
+    /// refuses the learner's whole file nor reaches the schedule's arithmetic.
+    #[serde(deserialize_with = "clamped_breaks")]
     pub breaks: Vec<Break>,
+}
+
+fn clamped_breaks<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<Break>, D::Error> {
+    let breaks = Vec::<Break>::deserialize(deserializer)?;
+    Ok(breaks
+        .into_iter()
+        .map(|b| Break {
+            start: PlanDate::clamped(b.start).get(),
+            end: PlanDate::clamped(b.end).get(),
+            label: b.label,
+        })
+        .collect())
 }
 
 /// Time off from study, `start` to `end`, both inclusive. The schedule takes every calendar
@@ -100,5 +117,27 @@ mod tests {
         assert_eq!(settings.stage_weeks.get("backend"), Some(&13));
         settings.set_stage_weeks("backend", 11, 11);
         assert!(settings.stage_weeks.is_empty());
+    }
+
+    #[test]
+    fn hand_edited_break_days_outside_the_plans_dates_are_clamped_not_refused() {
+        let read: Result<PlanSettings, _> = ron::from_str(
+            r#"(breaks: [(start: "1066-10-14", end: "+20000-01-01", label: "typo"),
+                        (start: "2027-12-21", end: "2028-01-03", label: "holiday")])"#,
+        );
+        let breaks = read.map(|s| s.breaks).unwrap_or_default();
+        assert_eq!(breaks.len(), 2);
+        assert_eq!(
+            breaks[0].days(),
+            (PlanDate::FIRST.get(), PlanDate::LAST.get())
+        );
+        assert_eq!(breaks[0].label, "typo");
+        assert_eq!(
+            breaks[1].days(),
+            (
+                NaiveDate::from_ymd_opt(2027, 12, 21).unwrap_or_default(),
+                NaiveDate::from_ymd_opt(2028, 1, 3).unwrap_or_default()
+            )
+        );
     }
 }
