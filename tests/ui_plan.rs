@@ -487,13 +487,6 @@ fn finish_by_in_the_panel_says_what_plan_finish_by_says_and_one_click_applies_it
     let dir = temp_dir();
     let mut harness = open_with_picker(dir.path());
     harness.get_by_label("Pick a date to see the hours a week it needs.");
-    for node in harness.query_all_by_label_contains("Jan 2028") {
-        eprintln!(
-            "LABEL {:?} {:?}",
-            node.accesskit_node().role(),
-            node.accesskit_node().label()
-        );
-    }
     // The picker starts on the plan's last day (Sun 23 Jan 2028, see the top); a year later.
     harness
         .get_by_role_and_label(egui::accesskit::Role::Button, "Finish by")
@@ -550,4 +543,67 @@ fn finish_by_a_date_that_needs_over_60_hours_says_so_in_words() {
     );
     // Nothing to apply.
     assert!(harness.query_by_label_contains("h/week").is_none());
+}
+
+/// The breaks editor: a name and the default two weeks from next Monday (30 Nov – 13 Dec
+/// 2026, inside phase 1), "Add break", and every later phase starts two weeks later on the
+/// timeline; the break is listed, the next one offered starts after it, and Ctrl+Z takes it
+/// back.
+#[test]
+fn adding_a_break_in_the_panel_moves_later_phases_on_the_timeline() {
+    let dir = temp_dir();
+    let mut harness = open_app(dir.path(), View::Timeline);
+    let before = timeline_text(&harness);
+    assert!(
+        before.contains("3. Database & Caching: 29 Mar – 16 May 2027, 7 weeks"),
+        "{before}"
+    );
+    let name = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Name");
+    name.focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Name")
+        .type_text("ski trip");
+    harness.run();
+    harness.get_by_label("Add break").click();
+    harness.run();
+
+    harness.get_by_label("ski trip: 30 Nov – 13 Dec 2026");
+    let after = timeline_text(&harness);
+    assert!(
+        after.contains("3. Database & Caching: 12 Apr – 30 May 2027, 7 weeks"),
+        "{after}"
+    );
+    assert!(
+        after.contains("Final Full-Stack Project: 20 Dec 2027 – 6 Feb 2028"),
+        "{after}"
+    );
+    // The name field is empty again, and the next break offered starts after this one.
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Name");
+    assert_eq!(field.accesskit_node().value().unwrap_or_default(), "");
+    // (The same two weeks again would overlap it and be refused in words.)
+    assert!(
+        harness
+            .query_by_label_contains("It shares days with")
+            .is_none()
+    );
+    assert!(
+        !harness
+            .get_by_label("Add break")
+            .accesskit_node()
+            .is_disabled()
+    );
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let undone = timeline_text(&harness);
+    assert!(
+        undone.contains("3. Database & Caching: 29 Mar – 16 May 2027, 7 weeks"),
+        "{undone}"
+    );
+    assert!(
+        harness
+            .query_by_label("ski trip: 30 Nov – 13 Dec 2026")
+            .is_none()
+    );
 }

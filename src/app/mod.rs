@@ -12,6 +12,7 @@ mod icon;
 mod idle_report;
 mod launch;
 mod lazy;
+mod plan_breaks;
 mod plan_cache;
 mod plan_panel;
 mod plan_views;

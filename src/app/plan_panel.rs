@@ -19,7 +19,7 @@ use crate::schedule::{
 use crate::words::capitalised;
 
 /// One edit of the plan settings, applied to a copy of them.
-type Change<'a> = &'a dyn Fn(&mut PlanSettings);
+pub(super) type Change<'a> = &'a dyn Fn(&mut PlanSettings);
 
 /// The panel's contents (the caller puts it in a side panel and a scroll area). Returns the
 /// settings it asked for this frame, if it asked for any, so the views beside it can show
@@ -105,6 +105,9 @@ pub fn plan_panel_ui(ui: &mut Ui, cx: &ViewContext<'_>) -> Option<PlanSettings> 
 
         ui.add_space(10.0);
         finish_by_ui(ui, cx, &mut set);
+
+        ui.add_space(10.0);
+        super::plan_breaks::breaks_ui(ui, cx, &mut set);
 
         ui.add_space(10.0);
         ui.horizontal(|ui| {
@@ -406,7 +409,7 @@ fn start_ui(
 
 /// The years the picker's year list offers: from a few years before today to twenty after,
 /// stretched to hold the start (a plan saved long ago, or far ahead).
-fn picker_years(start: NaiveDate, today: NaiveDate) -> std::ops::RangeInclusive<i16> {
+pub(super) fn picker_years(start: NaiveDate, today: NaiveDate) -> std::ops::RangeInclusive<i16> {
     let year = |date: NaiveDate| i16::try_from(date.year()).unwrap_or(i16::MAX);
     let first = year(today).saturating_sub(5).min(year(start));
     let last = year(today).saturating_add(20).max(year(start)).min(9999);

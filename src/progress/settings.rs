@@ -93,7 +93,50 @@ impl Break {
     }
 }
 
+/// Why a break cannot be added as asked (the panel says it in words).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BreakProblem {
+    /// The last day comes before the first.
+    EndsBeforeStart,
+    /// It shares days with the break at this index of [`PlanSettings::breaks`].
+    Overlaps(usize),
+}
+
+/// A break's label is a name, not a note: longer ones are cut here.
+pub const MAX_BREAK_LABEL_CHARS: usize = 60;
+
 impl PlanSettings {
+    /// Whether a break from `start` to `end` (inclusive) can be added: it must not end before
+    /// it starts, nor share a day with a break the learner already has (two breaks over one
+    /// week would look like one and be removed as two).
+    pub fn check_break(&self, start: NaiveDate, end: NaiveDate) -> Result<(), BreakProblem> {
+        if end < start {
+            return Err(BreakProblem::EndsBeforeStart);
+        }
+        match self.breaks.iter().position(|other| {
+            let (first, last) = other.days();
+            start <= last && first <= end
+        }) {
+            Some(index) => Err(BreakProblem::Overlaps(index)),
+            None => Ok(()),
+        }
+    }
+
+    /// Adds the break if [`Self::check_break`] allows it, keeping the breaks in date order;
+    /// the label is trimmed and cut to [`MAX_BREAK_LABEL_CHARS`].
+    pub fn add_break(
+        &mut self,
+        start: NaiveDate,
+        end: NaiveDate,
+        label: &str,
+    ) -> Result<(), BreakProblem> {
+        self.check_break(start, end)?;
+        let label: String = label.trim().chars().take(MAX_BREAK_LABEL_CHARS).collect();
+        let at = self.breaks.partition_point(|other| other.days().0 <= start);
+        self.breaks.insert(at, Break { start, end, label });
+        Ok(())
+    }
+
     /// Sets a stage's own length in weeks. At `preset_weeks` (what the pace gives) the
     /// override is forgotten instead, so a later change of pace or hours applies to the stage
     /// again; the panel's − / + and the timeline's drag share this rule.
@@ -108,6 +151,38 @@ impl PlanSettings {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_break_is_added_in_date_order_unless_it_is_backwards_or_overlaps() {
+        use super::{BreakProblem, PlanSettings};
+        let day = |m, d| chrono::NaiveDate::from_ymd_opt(2027, m, d).expect("a real day");
+        let mut settings = PlanSettings::default();
+        assert_eq!(
+            settings.add_break(day(3, 1), day(3, 14), "  exams "),
+            Ok(())
+        );
+        assert_eq!(settings.add_break(day(1, 4), day(1, 10), "ski"), Ok(()));
+        let labels: Vec<&str> = settings.breaks.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["ski", "exams"]);
+        assert_eq!(
+            settings.add_break(day(2, 10), day(2, 1), ""),
+            Err(BreakProblem::EndsBeforeStart)
+        );
+        // Touching the last day of "exams" is an overlap; the day after is not.
+        assert_eq!(
+            settings.add_break(day(3, 14), day(3, 20), ""),
+            Err(BreakProblem::Overlaps(1))
+        );
+        assert_eq!(
+            settings.add_break(day(3, 15), day(3, 15), &"x".repeat(200)),
+            Ok(())
+        );
+        assert_eq!(settings.breaks.len(), 3);
+        assert_eq!(
+            settings.breaks[2].label.chars().count(),
+            super::MAX_BREAK_LABEL_CHARS
+        );
+    }
+
     use super::*;
 
     #[test]
