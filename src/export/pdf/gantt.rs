@@ -9,11 +9,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::canvas::{Area, Canvas, Pen};
+use super::canvas::{Area, Canvas, Pen, Rgb};
 use super::fonts::{Fonts, Weight};
 use super::layout::Block;
 use super::style;
-use crate::export::model::{PlanDoc, StageEntry};
+use crate::export::model::{BreakEntry, PlanDoc, StageEntry};
 use crate::gantt::axis::GridKind;
 use crate::gantt::{DayScale, date_axis, estimate_band};
 use crate::progress::fraction;
@@ -134,6 +134,9 @@ fn chunk_block(
         }
     }
     axis_grid(&mut canvas, fonts, scale, rows_top, rows_bottom);
+    for one in &doc.breaks {
+        break_band(&mut canvas, fonts, scale, one, (rows_top, rows_bottom));
+    }
     for (position, (index, stage)) in rows.iter().enumerate() {
         let top = rows_top + row_height * position as f32;
         stage_row(&mut canvas, fonts, scale, (top, row_height), *index, stage);
@@ -172,6 +175,43 @@ fn axis_grid(canvas: &mut Canvas, fonts: &Fonts, scale: Scale, top: f32, bottom:
     }
     let end = scale.x0 + scale.width;
     canvas.line((end, top), (end, bottom), Pen::solid(style::RULE, 0.4));
+}
+
+/// The fill of a break's weeks, the same grey as the window's timeline uses for them.
+const BREAK_FILL: Rgb = Rgb(226, 230, 235);
+
+/// A break: its whole weeks as a grey band down every row (behind the bars: a phase that
+/// pauses for it runs through it), labelled with its name when that fits, at the foot of the
+/// last row: under that row's bar, where the final project (last in time) seldom is.
+fn break_band(
+    canvas: &mut Canvas,
+    fonts: &Fonts,
+    scale: Scale,
+    one: &BreakEntry,
+    (top, bottom): (f32, f32),
+) {
+    let first = one.monday.max(scale.first);
+    let after = one
+        .sunday
+        .succ_opt()
+        .unwrap_or(one.sunday)
+        .min(scale.last_exclusive);
+    if after <= first {
+        return;
+    }
+    let (left, right) = (scale.x(first), scale.x(after));
+    canvas.fill(Area::new(left, top, right - left, bottom - top), BREAK_FILL);
+    let label = fit(fonts, style::TINY, &one.label, right - left - 2.0);
+    // A lone ellipsis names nothing: a short break on a long chart stays a plain band.
+    if !label.is_empty() && label != "…" {
+        canvas.text(
+            (left + 1.0, bottom - 2.0),
+            style::TINY,
+            Weight::Regular,
+            style::MUTED,
+            label,
+        );
+    }
 }
 
 fn stage_row(
@@ -402,6 +442,66 @@ mod tests {
                 .collect();
             assert!(!bands.is_empty(), "no 35-day band in {:?}", rects(block));
             assert!(bands.iter().all(|band| band.right() < 500.0));
+        });
+    }
+
+    /// An eight-week break (30 Nov 2026 – 24 Jan 2027) is a band down every row, exactly its
+    /// weeks wide, with its name (which fits in eight weeks of a 500-point chart); and the
+    /// phase it falls in is drawn on top of it.
+    #[test]
+    fn a_break_is_a_labelled_band_of_its_weeks_behind_the_bars() {
+        let mut settings = PlanSettings {
+            start: Some(crate::date::PlanDate::clamped(day(2026, 11, 25))),
+            ..PlanSettings::default()
+        };
+        assert_eq!(
+            settings.add_break(day(2026, 11, 30), day(2027, 1, 24), "ski trip"),
+            Ok(())
+        );
+        chart(settings, |doc, block| {
+            assert_eq!(doc.breaks.len(), 1);
+            let fonts = fonts();
+            let label = label_width(doc, &fonts, 500.0);
+            let first = month_start(doc.start);
+            let last_exclusive = next_month_start(chart_end(doc).pred_opt().unwrap_or(doc.finish));
+            let per_day = (500.0 - label) / (last_exclusive - first).num_days() as f32;
+            let fills: Vec<(Area, Option<Rgb>)> = block
+                .canvas
+                .ops
+                .iter()
+                .filter_map(|op| match op {
+                    Op::Rect { area, fill, .. } => Some((*area, *fill)),
+                    _ => None,
+                })
+                .collect();
+            let band = fills
+                .iter()
+                .position(|(_, fill)| *fill == Some(BREAK_FILL))
+                .unwrap_or_else(|| panic!("no break band in {fills:?}"));
+            let area = fills[band].0;
+            assert!((area.w - 56.0 * per_day).abs() < 0.01, "{area:?}");
+            let x_monday = label + (day(2026, 11, 30) - first).num_days() as f32 * per_day;
+            assert!(
+                (area.x - x_monday).abs() < 0.01,
+                "{area:?} against {x_monday}"
+            );
+            assert!(
+                (area.y - AXIS_HEIGHT).abs() < 0.01,
+                "from the top row: {area:?}"
+            );
+            // Phase 1's bar (planned across the break) comes after the band: on top of it.
+            let phase_1 = style::stage_color(0);
+            let bar = fills
+                .iter()
+                .position(|(_, fill)| *fill == Some(phase_1))
+                .unwrap_or_else(|| panic!("no phase 1 bar in {fills:?}"));
+            assert!(bar > band);
+            let named = block
+                .canvas
+                .ops
+                .iter()
+                .any(|op| matches!(op, Op::Text(run) if run.text == "ski trip"));
+            assert!(named, "the band carries its name");
         });
     }
 
