@@ -32,8 +32,32 @@ const ROADMAP: &str = "python-enterprise";
 /// read-only. So the kill test runs alone and the others share.
 static SPAWNING: RwLock<()> = RwLock::new(());
 
-fn shared() -> RwLockReadGuard<'static, ()> {
-    SPAWNING.read().unwrap_or_else(PoisonError::into_inner)
+thread_local! {
+    /// How many [`Shared`] guards this thread holds: only the first takes the read lock.
+    static SHARED_HELD: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A share of [`SPAWNING`]. Taking it again on a thread that holds it (a test calling a
+/// helper that also takes it) does not lock again: with a writer waiting, a second read lock
+/// on the same thread would wait for the writer, which waits for the first: a deadlock that
+/// hung the suite whenever the kill test queued between the two.
+struct Shared(
+    #[allow(dead_code, reason = "held for its Drop")] Option<RwLockReadGuard<'static, ()>>,
+);
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        SHARED_HELD.with(|held| held.set(held.get().saturating_sub(1)));
+    }
+}
+
+fn shared() -> Shared {
+    let first = SHARED_HELD.with(|held| {
+        let before = held.get();
+        held.set(before + 1);
+        before == 0
+    });
+    Shared(first.then(|| SPAWNING.read().unwrap_or_else(PoisonError::into_inner)))
 }
 
 fn exclusive() -> RwLockWriteGuard<'static, ()> {
