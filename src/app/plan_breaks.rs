@@ -8,11 +8,9 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 use egui::{Button, RichText, TextEdit, Ui};
-use egui_extras::DatePickerButton;
 
 use super::context::ViewContext;
-use super::plan_panel::{Change, from_jiff, picker_years, to_jiff};
-use crate::date::PlanDate;
+use super::plan_panel::{Change, day_picker_ui};
 use crate::progress::{BreakProblem, MAX_BREAK_LABEL_CHARS, PlanSettings};
 use crate::schedule::{date_range, weeks_text};
 
@@ -155,29 +153,13 @@ pub fn breaks_ui(ui: &mut Ui, cx: &ViewContext<'_>, set: &mut dyn FnMut(Change<'
     ui.data_mut(|data| data.insert_temp(id, draft));
 }
 
-/// One day of the break: a date picker (the same guard as the start's: egui_extras' calendar
-/// ends in 9999, so a day in the last year shows as text).
+/// One day of the break (a day in the year 9999, out of the picker's reach, as text).
 fn date_ui(ui: &mut Ui, salt: &str, day: &mut NaiveDate, today: NaiveDate, label: &egui::Response) {
-    let Some(mut picked) = to_jiff(*day).filter(|_| day.year() < PlanDate::LAST.get().year())
-    else {
-        ui.label(day.format("%-d %b %Y").to_string());
-        return;
-    };
-    let response = ui
-        .add(
-            DatePickerButton::new(&mut picked)
-                .id_salt(salt)
-                .show_icon(false)
-                .combo_boxes(true)
-                .start_end_years(picker_years(*day, today))
-                .arrows(day.year() < 9900)
-                .calendar_week(true)
-                .format("%a %-d %b %Y"),
-        )
-        .labelled_by(label.id);
-    if response.changed()
-        && let Some(date) = from_jiff(picked)
-    {
-        *day = date;
+    match day_picker_ui(ui, salt, *day, today, label, None) {
+        Some(Some(picked)) => *day = picked,
+        Some(None) => {}
+        None => {
+            ui.label(day.format("%-d %b %Y").to_string());
+        }
     }
 }

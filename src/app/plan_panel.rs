@@ -269,37 +269,22 @@ fn finish_by_ui(ui: &mut Ui, cx: &ViewContext<'_>, set: &mut dyn FnMut(Change<'_
     ui.horizontal(|ui| {
         let label = ui.label(RichText::new("Finish by").strong());
         let shown = memo.as_ref().map_or(schedule.finish, |m| m.date);
-        // The same guard as the start's picker: egui_extras' calendar ends in 9999.
-        if let Some(mut picked) =
-            to_jiff(shown).filter(|_| shown.year() < PlanDate::LAST.get().year())
-        {
-            let response = ui
-                .add(
-                    DatePickerButton::new(&mut picked)
-                        .id_salt("plan-finish-by")
-                        .show_icon(false)
-                        .combo_boxes(true)
-                        .start_end_years(picker_years(shown, today))
-                        .arrows(shown.year() < 9900)
-                        .calendar_week(true)
-                        .format("%a %-d %b %Y"),
-                )
-                .labelled_by(label.id)
-                .on_hover_text(
-                    "Pick the day you want to be done: the panel says the hours a week that needs",
-                );
-            if response.changed()
-                && let Some(date) = from_jiff(picked)
-            {
-                let fresh = FinishByMemo {
-                    date,
-                    settings: settings.clone(),
-                    today,
-                    answer: plan.finish_by(date),
-                };
-                ui.data_mut(|data| data.insert_temp(memo_id, fresh.clone()));
-                memo = Some(fresh);
-            }
+        if let Some(Some(date)) = day_picker_ui(
+            ui,
+            "plan-finish-by",
+            shown,
+            today,
+            &label,
+            Some("Pick the day you want to be done: the panel says the hours a week that needs"),
+        ) {
+            let fresh = FinishByMemo {
+                date,
+                settings: settings.clone(),
+                today,
+                answer: plan.finish_by(date),
+            };
+            ui.data_mut(|data| data.insert_temp(memo_id, fresh.clone()));
+            memo = Some(fresh);
         }
     });
     let Some(memo) = memo else {
@@ -352,42 +337,25 @@ fn start_ui(
     let refusal_id = ui.scope_id().with("plan-start-refused");
     ui.vertical(|ui| {
         ui.horizontal(|ui| {
-            // egui_extras' picker panics on the weeks after 9999-12-31 (its own dates end
-            // there), which its month and year arrows can reach from late in the year 9999;
-            // such a start is shown as text, and the arrows go away in the last century.
-            match to_jiff(start).filter(|_| start.year() < PlanDate::LAST.get().year()) {
-                Some(mut picked) => {
-                    let response = ui
-                        .add(
-                            DatePickerButton::new(&mut picked)
-                                .id_salt("plan-start")
-                                .show_icon(false)
-                                // The popup names the month and year it shows (and lets the
-                                // learner jump to them); without them, after ">>" no one
-                                // can tell where the calendar is.
-                                .combo_boxes(true)
-                                .start_end_years(picker_years(start, today.get()))
-                                .arrows(start.year() < 9900)
-                                .calendar_week(true)
-                                .format("%a %-d %b %Y"),
-                        )
-                        .labelled_by(label.id)
-                        .on_hover_text("The first day of study");
-                    if response.changed()
-                        && let Some(date) = from_jiff(picked)
-                        && date != start
-                    {
-                        match PlanDate::new(date) {
-                            Ok(date) => {
-                                ui.data_mut(|data| data.remove::<String>(refusal_id));
-                                on_change(date);
-                            }
-                            Err(err) => {
-                                ui.data_mut(|data| data.insert_temp(refusal_id, err.to_string()));
-                            }
-                        }
+            // A start in the year 9999 is out of the picker's reach: shown as text.
+            match day_picker_ui(
+                ui,
+                "plan-start",
+                start,
+                today.get(),
+                label,
+                Some("The first day of study"),
+            ) {
+                Some(Some(date)) if date != start => match PlanDate::new(date) {
+                    Ok(date) => {
+                        ui.data_mut(|data| data.remove::<String>(refusal_id));
+                        on_change(date);
                     }
-                }
+                    Err(err) => {
+                        ui.data_mut(|data| data.insert_temp(refusal_id, err.to_string()));
+                    }
+                },
+                Some(_) => {}
                 None => {
                     ui.label(start.to_string());
                 }
@@ -405,6 +373,41 @@ fn start_ui(
             ui.colored_label(ui.visuals().error_fg_color, refusal);
         }
     });
+}
+
+/// A day picker as the panel's pickers all look: the day's name and date, the month and
+/// year as lists in the popup (and ISO week numbers), labelled by `label`. Returns `None`
+/// when `day` falls in the year 9999: egui_extras' picker panics on the weeks after
+/// 9999-12-31 (its own dates end there), which its month and year arrows can reach from late
+/// in that year, so the caller shows such a day as text (the arrows already go away in the
+/// last century). Otherwise `Some` of the day the learner picked this frame, if any.
+pub(super) fn day_picker_ui(
+    ui: &mut Ui,
+    salt: &str,
+    day: NaiveDate,
+    today: NaiveDate,
+    label: &egui::Response,
+    hover: Option<&str>,
+) -> Option<Option<NaiveDate>> {
+    let mut picked = to_jiff(day).filter(|_| day.year() < PlanDate::LAST.get().year())?;
+    let mut response = ui
+        .add(
+            DatePickerButton::new(&mut picked)
+                .id_salt(salt)
+                .show_icon(false)
+                // The popup names the month and year it shows (and lets the learner jump to
+                // them); without them, after ">>" no one can tell where the calendar is.
+                .combo_boxes(true)
+                .start_end_years(picker_years(day, today))
+                .arrows(day.year() < 9900)
+                .calendar_week(true)
+                .format("%a %-d %b %Y"),
+        )
+        .labelled_by(label.id);
+    if let Some(hover) = hover {
+        response = response.on_hover_text(hover);
+    }
+    Some(response.changed().then(|| from_jiff(picked)).flatten())
 }
 
 /// The years the picker's year list offers: from a few years before today to twenty after,
