@@ -172,6 +172,8 @@ fn remembered(path: &Path) -> (RoadmapSource, Arc<Roadmap>, Option<Notice>) {
     )
 }
 
+/// What the window holds: the screen for a roadmap that did not load, or the app. A gate is
+/// built around one of them ([`RoadmapGate::with_gate`]), never around a stand-in.
 enum Gate {
     Broken(RoadmapProblem),
     Open(Box<StudyPlannerApp>),
@@ -231,24 +233,7 @@ impl RoadmapGate {
         storage: Option<&dyn eframe::Storage>,
         setup: GateSetup,
     ) -> Self {
-        let remember = options.screenshot.is_none();
-        Self {
-            gate: Gate::Broken(problem),
-            prefs: if remember {
-                RoadmapPrefs::load(storage)
-            } else {
-                RoadmapPrefs::default()
-            },
-            remember,
-            options,
-            setup,
-            current: None,
-            loading: None,
-            switch: None,
-            notices: Vec::new(),
-            imported: None,
-            saving_ron: None,
-        }
+        Self::with_gate(Gate::Broken(problem), options, storage, setup)
     }
 
     /// The window on `wanted`, its data opened on the calling thread (tests; the window
@@ -272,29 +257,52 @@ impl RoadmapGate {
         start: Start,
         setup: GateSetup,
     ) -> Self {
-        let placeholder = RoadmapProblem {
-            path: PathBuf::new(),
-            message: String::new(),
-            position: None,
-            excerpt: None,
-        };
-        let mut gate = Self::broken_with(placeholder, options, storage, setup);
-        let options = AppOptions {
+        let app_options = AppOptions {
             roadmap: start.roadmap,
-            ..gate.options.clone()
+            ..options.clone()
         };
         let mut app = StudyPlannerApp::with_opened(
             ctx,
             storage,
-            options,
+            app_options,
             start.opened,
-            gate.setup.storage.clone(),
+            setup.storage.clone(),
         );
         if let Some(notice) = start.notice {
             app.saving.add_notice(notice);
         }
-        gate.install(ctx, app, start.source);
+        let watch = remembers(&options).then_some(setup.watch_interval);
+        welcome(ctx, &mut app, &start.source, watch);
+        let mut gate = Self::with_gate(Gate::Open(Box::new(app)), options, storage, setup);
+        gate.opened(start.source);
         gate
+    }
+
+    /// The one constructor: the window holding `gate`, nothing under way yet.
+    fn with_gate(
+        gate: Gate,
+        options: AppOptions,
+        storage: Option<&dyn eframe::Storage>,
+        setup: GateSetup,
+    ) -> Self {
+        let remember = remembers(&options);
+        Self {
+            gate,
+            prefs: if remember {
+                RoadmapPrefs::load(storage)
+            } else {
+                RoadmapPrefs::default()
+            },
+            remember,
+            options,
+            setup,
+            current: None,
+            loading: None,
+            switch: None,
+            notices: Vec::new(),
+            imported: None,
+            saving_ron: None,
+        }
     }
 
     /// The problem on screen, if the roadmap is still broken.
@@ -368,25 +376,21 @@ impl RoadmapGate {
 
     /// Makes `app` the roadmap on screen.
     fn install(&mut self, ctx: &egui::Context, mut app: StudyPlannerApp, source: RoadmapSource) {
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
-            "{} — study-planner",
-            app.roadmap().title
-        )));
-        if let RoadmapSource::File(path) = &source
-            && self.remember
-        {
-            app.watch_roadmap_file(ctx, path.clone(), self.setup.watch_interval);
-        }
-        if let Some(handle) = app.saving.flush_handle() {
-            super::signals::flush_on_termination(handle);
-        }
+        let watch = self.remember.then_some(self.setup.watch_interval);
+        welcome(ctx, &mut app, &source, watch);
+        self.gate = Gate::Open(Box::new(app));
+        self.opened(source);
+    }
+
+    /// Records that the roadmap on screen now comes from `source`: the "Save as .ron…" offer
+    /// for an imported file, the last and recent roadmaps, the menu.
+    fn opened(&mut self, source: RoadmapSource) {
         self.imported = source
             .path()
             .filter(|path| SourceKind::of_path(path).is_some())
             .map(Path::to_owned);
         self.prefs.opened(&source);
         self.current = Some(source);
-        self.gate = Gate::Open(Box::new(app));
         self.refresh_menu();
     }
 
@@ -778,6 +782,32 @@ pub const DROP_HINT: &str = "Drop the file to open it as your roadmap";
 pub const SAVE_RON_LABEL: &str = "Save as .ron…";
 /// The error screen's way back to the built-in roadmap.
 pub const OPEN_BUILT_IN_LABEL: &str = "Open the built-in roadmap";
+
+/// Whether the window remembers its roadmaps and watches their files (not in a
+/// `--screenshot` run).
+fn remembers(options: &AppOptions) -> bool {
+    options.screenshot.is_none()
+}
+
+/// What goes with an app that comes on screen from `source`: the window's title, the watch
+/// on its file (every `watch`, when given) and the termination handler's flush of its saver.
+fn welcome(
+    ctx: &egui::Context,
+    app: &mut StudyPlannerApp,
+    source: &RoadmapSource,
+    watch: Option<Duration>,
+) {
+    ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
+        "{} — study-planner",
+        app.roadmap().title
+    )));
+    if let (RoadmapSource::File(path), Some(interval)) = (source, watch) {
+        app.watch_roadmap_file(ctx, path.clone(), interval);
+    }
+    if let Some(handle) = app.saving.flush_handle() {
+        super::signals::flush_on_termination(handle);
+    }
+}
 
 impl eframe::App for RoadmapGate {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
