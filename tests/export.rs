@@ -1129,19 +1129,30 @@ mod command_line {
         }
     }
 
-    /// A saved start outside the supported years is reported at its place in the file.
+    /// A saved start outside the supported years is left out, not a reason to refuse the
+    /// file: the export goes ahead from today and says what it changed, naming the file.
     #[test]
-    fn a_saved_start_outside_the_supported_years_is_named() {
+    fn a_saved_start_outside_the_supported_years_is_left_out_and_named() {
         let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
-        let saved = "(version: 2, roadmaps: {\"python-enterprise\": (\n  plan: (start: Some(\"+262142-01-01\")),\n)})\n";
-        std::fs::write(dir.path().join("progress.ron"), saved)
-            .unwrap_or_else(|err| panic!("{err}"));
+        let saved = "(version: 4, roadmaps: {\"python-enterprise\": (\n  plan: (start: Some(\"+262142-01-01\")),\n)})\n";
+        let file = dir.path().join("progress.ron");
+        std::fs::write(&file, saved).unwrap_or_else(|err| panic!("{err}"));
         let output = run(&["--format", "md"], dir.path());
         let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{output:?}");
         assert!(!stderr.contains("panicked"), "{stderr}");
         assert!(
-            stderr.contains("2:23: +262142-01-01 is outside the dates a plan can use"),
+            stderr.contains(
+                "the plan's start date was left out (+262142-01-01 is outside the dates a plan \
+                 can use: 1900-01-01 to 9999-12-31)"
+            ),
             "{stderr}"
+        );
+        assert!(stderr.contains(&file.display().to_string()), "{stderr}");
+        // The command line writes nothing over it.
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap_or_else(|err| panic!("{err}")),
+            saved
         );
     }
 

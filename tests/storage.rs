@@ -315,6 +315,90 @@ fn a_version_2_file_is_migrated_to_breaks_and_its_original_kept() {
 }
 
 #[test]
+fn a_plan_date_out_of_range_is_changed_alone_said_once_and_the_original_kept() {
+    let _serial = shared();
+    let dir = data_dir_with("out-of-range-dates.ron", false);
+    let original = fs::read(dir.path().join(PROGRESS_FILE)).expect("file");
+    let opened = ProgressStore::open(dir.path(), ROADMAP);
+    // Ticks, notes and the rest of the plan are all there; only the two dates changed.
+    assert_eq!(opened.progress.state("topic-a"), ItemState::Done);
+    assert_eq!(opened.progress.note("topic-a"), "ticked before the typo");
+    assert_eq!(opened.progress.note("topic-b"), "half way");
+    assert_eq!(
+        opened.progress.stage_note("phase-1"),
+        "Left off at page 112"
+    );
+    assert_eq!(opened.progress.plan.pace, Pace::Relaxed);
+    assert_eq!(opened.progress.plan.start, None);
+    assert_eq!(
+        opened.progress.plan.breaks[0].days(),
+        (day(2026, 12, 21), PlanDate::LAST.get())
+    );
+    // Nothing was moved aside; the file as it was is copied, and the learner told where.
+    assert!(
+        !files_in(dir.path())
+            .iter()
+            .any(|n| n.starts_with("progress.unreadable-")),
+        "{:?}",
+        files_in(dir.path())
+    );
+    assert_eq!(opened.notices.len(), 1, "{:?}", opened.notices);
+    let notice = &opened.notices[0];
+    assert_eq!(notice.level, NoticeLevel::Warning);
+    for said in [
+        "progress.ron had values a plan cannot use",
+        "the plan's start date was left out (+20260-01-05 is outside the dates a plan can use",
+        "the break “holiday” from 2026-12-21 to +20270-01-03 lies outside the dates a plan can \
+         use, so it now runs from 2026-12-21 to 9999-12-31",
+        "A copy of the file as it was is kept.",
+    ] {
+        assert!(notice.text.contains(said), "{said:?} in {notice:?}");
+    }
+    let copy = notice.path.clone().expect("the copy is named");
+    let copy_name = copy.file_name().unwrap_or_default().to_string_lossy();
+    assert!(copy_name.starts_with("progress.before-repair-"), "{copy:?}");
+    assert_eq!(fs::read(&copy).expect("copy"), original);
+    // Saved at once, so the next opening has nothing to say, and the copy stays.
+    assert!(opened.needs_save);
+    let mut store = opened.store;
+    let progress = opened.progress.clone();
+    store.save(&progress).expect("save");
+    let mut more = progress.clone();
+    more.set_note("topic-b", "a second save");
+    store.save(&more).expect("second save");
+    drop(store);
+    let again = ProgressStore::open(dir.path(), ROADMAP);
+    assert!(again.notices.is_empty(), "{:?}", again.notices);
+    assert!(!again.needs_save);
+    assert_eq!(again.progress, more);
+    assert_eq!(fs::read(&copy).expect("copy"), original);
+}
+
+#[test]
+fn a_plan_date_out_of_range_in_a_read_only_window_changes_no_file() {
+    let _serial = shared();
+    let dir = data_dir_with("out-of-range-dates.ron", false);
+    let original = fs::read(dir.path().join(PROGRESS_FILE)).expect("file");
+    let loaded = storage::load_read_only(dir.path(), ROADMAP).expect("loads");
+    assert_eq!(loaded.progress.state("topic-a"), ItemState::Done);
+    assert_eq!(loaded.progress.plan.start, None);
+    assert!(
+        loaded
+            .notices
+            .iter()
+            .any(|n| n.text.contains("The file itself is not changed")
+                && n.path.as_deref() == Some(dir.path().join(PROGRESS_FILE).as_path())),
+        "{:?}",
+        loaded.notices
+    );
+    assert_eq!(files_in(dir.path()), [PROGRESS_FILE]);
+    assert_eq!(
+        fs::read(dir.path().join(PROGRESS_FILE)).expect("file"),
+        original
+    );
+}
+
+#[test]
 fn unreadable_files_are_moved_aside_and_the_backup_is_used() {
     let _serial = shared();
     for name in [

@@ -193,6 +193,33 @@ fn a_damaged_file_is_reported_with_where_it_was_moved() {
 }
 
 #[test]
+fn a_hand_edited_start_out_of_range_keeps_the_ticks_and_says_what_changed_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/progress/out-of-range-dates.ron"),
+        dir.path().join(PROGRESS_FILE),
+    )
+    .expect("copy fixture");
+    {
+        let harness = app_harness(dir.path());
+        assert_eq!(harness.state().data().state("topic-a"), ItemState::Done);
+        assert_eq!(harness.state().data().plan.start, None);
+        harness.get_by_label_contains("progress.ron had values a plan cannot use");
+        harness.get_by_label_contains("the plan's start date was left out (+20260-01-05");
+        harness.get_by_label_contains("the break “holiday” from 2026-12-21 to +20270-01-03");
+        harness.get_by_label_contains("progress.before-repair-");
+        harness.get_by_label("Warning:");
+        assert!(harness.state().read_only().is_none());
+    }
+    // Written back with the dates changed, so the next start is quiet and keeps the ticks.
+    let harness = app_harness(dir.path());
+    assert!(harness.state().storage_notices().is_empty());
+    assert_eq!(harness.state().data().state("topic-a"), ItemState::Done);
+    assert_eq!(harness.state().data().note("topic-b"), "half way");
+}
+
+#[test]
 fn reset_asks_first_then_clears_ticks_and_notes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut harness = app_harness(dir.path());

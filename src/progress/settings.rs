@@ -38,6 +38,10 @@ impl Pace {
 #[serde(default)]
 pub struct PlanSettings {
     /// First day of study; `None` until the learner picks one (the plan then starts today).
+    /// A saved start that is not a plan date (a hand-edited year 20000, or "2027-02-30") is
+    /// left out when read, so one typo does not refuse the learner's whole file (`storage`
+    /// finds such values and tells the learner).
+    #[serde(deserialize_with = "start_if_plan_date")]
     pub start: Option<PlanDate>,
     pub pace: Pace,
     /// Weekly study hours; `None` means the hours the roadmap's estimates assume.
@@ -49,9 +53,17 @@ pub struct PlanSettings {
     /// Time off ("holiday", "exam month"): the plan flows around these. In the order the
     /// learner added them; the schedule sorts its own copy. Days outside the plan's dates
     /// (a hand-edited year 20000) are clamped into them when read, so one typo neither
-    /// refuses the learner's whole file nor reaches the schedule's arithmetic.
+    /// refuses the learner's whole file nor reaches the schedule's arithmetic (and `storage`
+    /// tells the learner).
     #[serde(deserialize_with = "clamped_breaks")]
     pub breaks: Vec<Break>,
+}
+
+fn start_if_plan_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<PlanDate>, D::Error> {
+    let written = Option::<String>::deserialize(deserializer)?;
+    Ok(written.and_then(|text| text.parse().ok()))
 }
 
 fn clamped_breaks<'de, D: serde::Deserializer<'de>>(
@@ -192,6 +204,28 @@ mod tests {
         assert_eq!(settings.stage_weeks.get("backend"), Some(&13));
         settings.set_stage_weeks("backend", 11, 11);
         assert!(settings.stage_weeks.is_empty());
+    }
+
+    #[test]
+    fn a_hand_edited_start_that_is_not_a_plan_date_is_left_out_not_refused() {
+        for written in ["\"+20000-01-01\"", "Some(\"1066-10-14\")", "\"2027-02-30\""] {
+            let read: Result<PlanSettings, _> = crate::ron_messages::hand_edit_options().from_str(
+                &format!("(start: {written}, pace: Fast, hours_per_week: 9)"),
+            );
+            let read = read.map_err(|e| e.to_string());
+            assert_eq!(
+                read.as_ref().map(|s| (s.start, s.pace, s.hours_per_week)),
+                Ok((None, Pace::Fast, Some(9.0))),
+                "{written}"
+            );
+        }
+        let read: Result<PlanSettings, _> = ron::from_str(r#"(start: Some("2027-01-04"))"#);
+        assert_eq!(
+            read.ok().and_then(|s| s.start),
+            "2027-01-04".parse::<PlanDate>().ok()
+        );
+        // A start that is not text at all is still an error at its place.
+        assert!(ron::from_str::<PlanSettings>("(start: Some(5))").is_err());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::date::{PlanDate, PlanDateError};
 use crate::progress::{ItemProgress, ItemState, RoadmapProgress};
 use crate::ron_messages::{TypeWords, hand_edit_options, strip_bom, user_message};
 
@@ -205,6 +206,133 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
 }
 
+/// A value in a hand-edited file that a plan cannot use, changed when the file was read so
+/// that everything else in it still loads (the rules are `PlanSettings`' own: a start that is
+/// not a plan date is left out, break days outside the plan's dates are clamped). Found by
+/// [`repairs`] so the learner is told what changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repair {
+    /// The roadmap whose plan held the value.
+    pub roadmap_id: String,
+    pub change: RepairedValue,
+}
+
+/// What [`Repair`] changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RepairedValue {
+    /// The plan's start date was left out: the plan starts today until one is picked.
+    Start(PlanDateError),
+    /// A break's days were clamped into the plan's dates.
+    Break {
+        label: String,
+        written: (NaiveDate, NaiveDate),
+        now: (NaiveDate, NaiveDate),
+    },
+}
+
+impl Repair {
+    /// The change in words; the roadmap is named when it is not `open_roadmap_id` (the file
+    /// holds every roadmap's progress).
+    pub fn describe(&self, open_roadmap_id: &str) -> String {
+        let change = match &self.change {
+            RepairedValue::Start(problem) => format!(
+                "the plan's start date was left out ({problem}), so the plan starts today \
+                 until you pick a start date"
+            ),
+            RepairedValue::Break {
+                label,
+                written,
+                now,
+            } => {
+                let name = if label.trim().is_empty() {
+                    "a break".to_owned()
+                } else {
+                    format!("the break “{}”", label.trim())
+                };
+                format!(
+                    "{name} from {} to {} lies outside the dates a plan can use, so it now \
+                     runs from {} to {}",
+                    written.0, written.1, now.0, now.1
+                )
+            }
+        };
+        if self.roadmap_id == open_roadmap_id {
+            change
+        } else {
+            format!("in roadmap “{}”, {change}", self.roadmap_id)
+        }
+    }
+}
+
+/// The plan values of a readable file that were changed when it was read (see [`Repair`]),
+/// in file order: empty for a file that is fine. Reads only the plans' dates, with the names
+/// the file may use, and ignores everything else.
+pub fn repairs(bytes: &[u8]) -> Vec<Repair> {
+    #[derive(Deserialize)]
+    #[serde(rename = "ProgressDocument")]
+    struct Dates {
+        #[serde(default)]
+        roadmaps: BTreeMap<String, RoadmapDates>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename = "RoadmapProgress")]
+    struct RoadmapDates {
+        #[serde(default)]
+        plan: PlanDates,
+    }
+    #[derive(Default, Deserialize)]
+    #[serde(rename = "PlanSettings")]
+    struct PlanDates {
+        #[serde(default)]
+        start: Option<String>,
+        #[serde(default)]
+        breaks: Vec<BreakDates>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename = "Break")]
+    struct BreakDates {
+        start: NaiveDate,
+        end: NaiveDate,
+        #[serde(default)]
+        label: String,
+    }
+
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Vec::new();
+    };
+    let dates: Dates = match parse(strip_bom(text)) {
+        Ok(dates) => dates,
+        Err(err) => {
+            log::warn!("cannot look for repaired values in the progress file: {err}");
+            return Vec::new();
+        }
+    };
+    let mut found = Vec::new();
+    for (roadmap_id, roadmap) in dates.roadmaps {
+        let repair = |change| Repair {
+            roadmap_id: roadmap_id.clone(),
+            change,
+        };
+        if let Some(Err(problem)) = roadmap.plan.start.map(|text| text.parse::<PlanDate>()) {
+            found.push(repair(RepairedValue::Start(problem)));
+        }
+        for b in roadmap.plan.breaks {
+            if PlanDate::new(b.start).is_err() || PlanDate::new(b.end).is_err() {
+                let now = (
+                    PlanDate::clamped(b.start).get(),
+                    PlanDate::clamped(b.end).get(),
+                );
+                found.push(repair(RepairedValue::Break {
+                    label: b.label,
+                    written: (b.start, b.end),
+                    now,
+                }));
+            }
+        }
+    }
+    found
+}
+
 /// Version 1, the pre-release format: one roadmap per file, ticks as a map of done dates and
 /// notes as a separate map. Kept only to migrate such files.
 #[derive(Deserialize)]
@@ -347,6 +475,45 @@ mod tests {
         let text = again.to_ron().expect("writes");
         assert!(text.contains("chosen_idea: Some(\"helpdesk\")"), "{text}");
         assert_eq!(decode(text.as_bytes()), Ok(Decoded::Current(again)));
+    }
+
+    #[test]
+    fn values_a_plan_cannot_use_are_changed_and_found() {
+        let text = br#"(version: 4, roadmaps: {
+            "r": (items: {"a": (state: Done)}, plan: (start: "+20000-01-01", breaks: [
+                (start: "2027-01-04", end: "2027-01-10", label: "fine"),
+                (start: "1066-10-14", end: "2027-01-01", label: " typo "),
+            ])),
+            "other": RoadmapProgress(plan: PlanSettings(start: Some("2027-02-30"))),
+            "fine": (plan: (start: "2027-01-04")),
+        })"#;
+        let Ok(Decoded::Current(document)) = decode(text) else {
+            panic!(
+                "a bad plan date does not refuse the file: {:?}",
+                decode(text)
+            );
+        };
+        let progress = document.roadmap("r");
+        assert_eq!(progress.state("a"), ItemState::Done);
+        assert_eq!(progress.plan.start, None);
+        assert_eq!(progress.plan.breaks[1].days().0, PlanDate::FIRST.get());
+        let said: Vec<String> = repairs(text).iter().map(|r| r.describe("r")).collect();
+        assert_eq!(
+            said,
+            [
+                "in roadmap “other”, the plan's start date was left out ('2027-02-30' is not \
+                 a date; expected YYYY-MM-DD, e.g. 2027-01-04), so the plan starts today until \
+                 you pick a start date",
+                "the plan's start date was left out (+20000-01-01 is outside the dates a plan \
+                 can use: 1900-01-01 to 9999-12-31), so the plan starts today until you pick a \
+                 start date",
+                "the break “typo” from 1066-10-14 to 2027-01-01 lies outside the dates a plan \
+                 can use, so it now runs from 1900-01-01 to 2027-01-01",
+            ]
+        );
+        // A file that is fine has nothing to say.
+        let fine = document.to_ron().expect("writes");
+        assert_eq!(repairs(fine.as_bytes()), []);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! keyed by roadmap id. Saves are atomic (temporary file, flush, rename, folder flush), the
 //! previous good file is kept as `progress.ron.bak`, an unreadable file is moved aside (never
 //! overwritten) and the backup used, a newer version's file is opened read-only, an older
-//! one migrated, and a lock lets only one window save.
+//! one migrated (the original copied first), a plan date no plan can use changed alone (the
+//! file copied first, the learner told: [`Repair`]), and a lock lets only one window save.
 //!
 //! This module never imports egui; the UI talks to it through [`Saver`] (a background thread,
 //! so the UI thread never waits on the disk) and [`Notice`]s.
@@ -17,7 +18,9 @@ mod store;
 use std::path::PathBuf;
 
 pub use disk::{Fs, RealFs, Step, WriteError, atomic_write, sync_dir};
-pub use document::{CURRENT_VERSION, DecodeError, Decoded, ProgressDocument, decode};
+pub use document::{
+    CURRENT_VERSION, DecodeError, Decoded, ProgressDocument, Repair, RepairedValue, decode, repairs,
+};
 pub use saver::{
     DEBOUNCE, FlushHandle, FlushOutcome, Saver, SaverEvent, SaverOptions, rescue_file_name,
     retry_delay,
@@ -38,6 +41,8 @@ pub enum ReadOnlyReason {
     CannotRead { path: PathBuf, error: String },
     /// An older file's original could not be kept before migrating it.
     CannotKeepOriginal { error: String },
+    /// A file with values a plan cannot use could not be copied before they were changed.
+    CannotKeepRepaired { error: String },
 }
 
 impl std::fmt::Display for ReadOnlyReason {
@@ -67,6 +72,11 @@ impl std::fmt::Display for ReadOnlyReason {
                 f,
                 "the progress file is from an older version and its original could not be \
                  kept before updating it ({error})"
+            ),
+            Self::CannotKeepRepaired { error } => write!(
+                f,
+                "the progress file has values a plan cannot use, and a copy of it could not be \
+                 kept before changing them ({error})"
             ),
         }
     }

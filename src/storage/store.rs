@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::disk::{Fs, RealFs, Step, WriteError, atomic_write, remove_stale_temp_files};
-use super::document::{DecodeError, Decoded, ProgressDocument, decode};
+use super::document::{DecodeError, Decoded, ProgressDocument, Repair, decode, repairs};
 use super::{Notice, ReadOnlyReason};
 use crate::progress::RoadmapProgress;
 
@@ -241,13 +241,13 @@ fn read_and_decode(path: &Path) -> Result<Option<(Vec<u8>, Decoded)>, Unusable> 
     }
 }
 
-/// `progress.unreadable-20261125T091500Z.ron`, not yet taken.
-fn quarantine_path(dir: &Path, stem: &str) -> PathBuf {
+/// `progress.unreadable-20261125T091500Z.ron` (for `kind` "unreadable"), not yet taken.
+fn stamped_path(dir: &Path, stem: &str, kind: &str) -> PathBuf {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-    let mut path = dir.join(format!("{stem}.unreadable-{stamp}.ron"));
+    let mut path = dir.join(format!("{stem}.{kind}-{stamp}.ron"));
     let mut n = 2;
     while path.exists() {
-        path = dir.join(format!("{stem}.unreadable-{stamp}-{n}.ron"));
+        path = dir.join(format!("{stem}.{kind}-{stamp}-{n}.ron"));
         n += 1;
     }
     path
@@ -255,7 +255,7 @@ fn quarantine_path(dir: &Path, stem: &str) -> PathBuf {
 
 /// Moves an unreadable file aside so it is never overwritten; returns where it went.
 fn quarantine(dir: &Path, file: &Path, stem: &str) -> io::Result<PathBuf> {
-    let target = quarantine_path(dir, stem);
+    let target = stamped_path(dir, stem, "unreadable");
     fs::rename(file, &target)?;
     let _ = super::disk::sync_dir(dir);
     Ok(target)
@@ -317,8 +317,12 @@ impl ProgressStore {
         let mut last_good = None;
         let mut backup = None;
         let mut needs_save = false;
+        // The bytes a document was read from, the file, and a copy of it already kept: where
+        // to look for values changed when reading (`repairs`).
+        let mut source: Option<(Vec<u8>, PathBuf, Option<PathBuf>)> = None;
         let document = match read_and_decode(&main_path) {
             Ok(Some((bytes, decoded))) => {
+                let mut kept_original = None;
                 let document = match decoded {
                     Decoded::Current(document) => document,
                     Decoded::Migrated {
@@ -329,14 +333,17 @@ impl ProgressStore {
                         if owner {
                             let kept = dir.join(format!("progress.v{from_version}.ron"));
                             match atomic_write(fs.as_ref(), &kept, &bytes) {
-                                Ok(()) => notices.push(Notice::info(
-                                    format!(
-                                        "Your progress file was written by an older version \
-                                         (file version {from_version}) and has been updated; \
-                                         the original is kept."
-                                    ),
-                                    Some(kept),
-                                )),
+                                Ok(()) => {
+                                    kept_original = Some(kept.clone());
+                                    notices.push(Notice::info(
+                                        format!(
+                                            "Your progress file was written by an older version \
+                                             (file version {from_version}) and has been \
+                                             updated; the original is kept."
+                                        ),
+                                        Some(kept),
+                                    ));
+                                }
                                 Err(err) => {
                                     let reason = ReadOnlyReason::CannotKeepOriginal {
                                         error: err.to_string(),
@@ -358,6 +365,7 @@ impl ProgressStore {
                         document
                     }
                 };
+                source = Some((bytes.clone(), main_path.clone(), kept_original));
                 last_good = Some(bytes);
                 document
             }
@@ -368,6 +376,7 @@ impl ProgressStore {
                         format!("{PROGRESS_FILE} was missing; your progress was restored from the backup."),
                         Some(backup_path.clone()),
                     ));
+                    source = Some((bytes.clone(), backup_path.clone(), None));
                     backup = Some(bytes);
                     needs_save = true;
                     decoded_or_read_only(decoded, &backup_path, &mut read_only, &mut notices)
@@ -404,6 +413,7 @@ impl ProgressStore {
                 let recovered = read_and_decode(&backup_path);
                 let (document, from_backup) = match recovered {
                     Ok(Some((bytes, decoded))) => {
+                        source = Some((bytes.clone(), backup_path.clone(), None));
                         backup = Some(bytes);
                         needs_save = true;
                         let document = decoded_or_read_only(
@@ -420,6 +430,34 @@ impl ProgressStore {
                 document
             }
         };
+        if let Some((bytes, file, kept)) = source {
+            let found = repairs(&bytes);
+            if !found.is_empty() {
+                // Saved soon, so the learner is told once; the file as it was is copied
+                // first (the backup alone is rewritten by the second save).
+                needs_save = true;
+                let copy = match kept {
+                    Some(kept) => Some(kept),
+                    None if owner && read_only.is_none() => {
+                        let stem = main_path.file_stem().unwrap_or_default().to_string_lossy();
+                        let copy = stamped_path(&paths.folder, &stem, "before-repair");
+                        match atomic_write(fs.as_ref(), &copy, &bytes) {
+                            Ok(()) => Some(copy),
+                            Err(err) => {
+                                let reason = ReadOnlyReason::CannotKeepRepaired {
+                                    error: err.to_string(),
+                                };
+                                notices.push(Notice::read_only(&reason));
+                                read_only = Some(reason);
+                                None
+                            }
+                        }
+                    }
+                    None => None,
+                };
+                notices.push(repaired_notice(&found, roadmap_id, &file, copy));
+            }
+        }
         let progress = document.roadmap(roadmap_id);
         let needs_save = needs_save && read_only.is_none();
         Opened {
@@ -566,6 +604,38 @@ fn decoded_or_read_only(
     decoded.into_document()
 }
 
+/// What was changed in `file` when it was read, and where the file as it was is kept (`copy`;
+/// without one, nothing has been written over it).
+fn repaired_notice(
+    found: &[Repair],
+    roadmap_id: &str,
+    file: &Path,
+    copy: Option<PathBuf>,
+) -> Notice {
+    let name = file.file_name().unwrap_or_default().to_string_lossy();
+    let changes = found
+        .iter()
+        .map(|repair| repair.describe(roadmap_id))
+        .collect::<Vec<_>>()
+        .join("; ");
+    match copy {
+        Some(copy) => Notice::warning(
+            format!(
+                "{name} had values a plan cannot use, changed so that everything else in it \
+                 could be read: {changes}. A copy of the file as it was is kept."
+            ),
+            Some(copy),
+        ),
+        None => Notice::warning(
+            format!(
+                "{name} has values a plan cannot use, read as changed so that everything else \
+                 in it could be read: {changes}. The file itself is not changed."
+            ),
+            Some(file.to_owned()),
+        ),
+    }
+}
+
 fn unreadable_notice(
     err: &DecodeError,
     main_path: &Path,
@@ -606,13 +676,16 @@ pub fn load_read_only(dir: &Path, roadmap_id: &str) -> Result<ReadOnlyLoad, Stri
     let backup_path = dir.join(BACKUP_FILE);
     let mut notices = Vec::new();
     let mut read_only = None;
+    let mut source = None;
     let document = match read_and_decode(&main_path) {
-        Ok(Some((_, decoded))) => {
+        Ok(Some((bytes, decoded))) => {
+            source = Some((bytes, main_path.clone()));
             decoded_or_read_only(decoded, &main_path, &mut read_only, &mut notices)
         }
         Ok(None) => ProgressDocument::new(),
         Err(err) => match read_and_decode(&backup_path) {
-            Ok(Some((_, decoded))) => {
+            Ok(Some((bytes, decoded))) => {
+                source = Some((bytes, backup_path.clone()));
                 notices.push(Notice::warning(
                     format!("{PROGRESS_FILE} could not be read ({err}); using the backup."),
                     Some(backup_path.clone()),
@@ -627,6 +700,12 @@ pub fn load_read_only(dir: &Path, roadmap_id: &str) -> Result<ReadOnlyLoad, Stri
             }
         },
     };
+    if let Some((bytes, file)) = source {
+        let found = repairs(&bytes);
+        if !found.is_empty() {
+            notices.push(repaired_notice(&found, roadmap_id, &file, None));
+        }
+    }
     Ok(ReadOnlyLoad {
         progress: document.roadmap(roadmap_id),
         notices,
