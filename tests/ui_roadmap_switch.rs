@@ -11,10 +11,8 @@
 
 mod common;
 
-use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use egui::accesskit::Role;
@@ -22,121 +20,95 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use study_planner::app::{
     BUILT_IN_LABEL, FileDialogs, GateSetup, MENU_LABEL, MemoryStorage, NO_OPEN_DIALOG, Picked,
-    RoadmapGate, RoadmapPrefs, RoadmapSource, SAVE_RON_LABEL, StorageSetup, View, Wanted,
-    recent_label,
+    RoadmapGate, RoadmapPrefs, RoadmapSource, SAVE_RON_LABEL, View, Wanted, recent_label,
 };
 use study_planner::progress::ItemState;
-use study_planner::storage::{self, Fs, SaverOptions};
+use study_planner::storage::{self, Fs};
 
 const TOPIC: &str = "Dependency Injection in Python";
 const MARKDOWN: &str = "# Rust from zero\n\n## Month 1 — Basics\n\n- [ ] Ownership\n- [ ] Traits\n";
 
-/// A file dialog that answers what the test queued, in order.
-#[derive(Default)]
-struct Dialogs {
-    answers: Mutex<Vec<Picked>>,
+/// Saves go out this long after a change where the test does not care when.
+const SOON: Duration = Duration::from_millis(1);
+
+/// A learner's desk: a folder with their roadmap files, their data folder, and the file
+/// dialog (answering what the test queues).
+struct Desk {
+    dir: tempfile::TempDir,
+    data: PathBuf,
+    dialogs: Arc<common::Dialogs>,
 }
 
-impl Dialogs {
-    fn answer(&self, picked: Picked) {
-        self.answers.lock().unwrap().push(picked);
-    }
-    fn next(&self) -> Picked {
-        let mut answers = self.answers.lock().unwrap();
-        if answers.is_empty() {
-            Picked::Cancelled
-        } else {
-            answers.remove(0)
+impl Desk {
+    fn new() -> Self {
+        let dir = common::temp_dir();
+        let data = dir.path().join("data");
+        Self {
+            dir,
+            data,
+            dialogs: Arc::default(),
         }
     }
-}
 
-impl FileDialogs for Dialogs {
-    fn pick_roadmap(&self) -> Picked {
-        self.next()
+    /// Writes a roadmap file called `name` holding `text`.
+    fn file(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path
     }
-    fn save_roadmap(&self, _suggested: &Path) -> Picked {
-        self.next()
+
+    /// `rust.md`, a small Markdown roadmap ("Rust from zero": Ownership, Traits).
+    fn rust_md(&self) -> PathBuf {
+        self.file("rust.md", MARKDOWN)
     }
-}
 
-/// A data folder that cannot be written (full) while `armed`.
-struct FullFolder {
-    dir: PathBuf,
-    armed: AtomicBool,
-}
-
-impl Fs for FullFolder {
-    fn create_new(&self, path: &Path) -> io::Result<std::fs::File> {
-        if self.armed.load(Ordering::SeqCst) && path.starts_with(&self.dir) {
-            return Err(io::Error::new(
-                io::ErrorKind::StorageFull,
-                "no space left on device (injected)",
-            ));
+    /// How the window reaches the disk and the desktop: saves through `fs`, `debounce`
+    /// after a change; the open roadmap file looked at every 50 ms.
+    fn setup(&self, fs: Arc<dyn Fs>, debounce: Duration) -> GateSetup {
+        GateSetup {
+            storage: common::storage_setup(fs, debounce, &[]),
+            dialogs: Arc::clone(&self.dialogs) as Arc<dyn FileDialogs>,
+            watch_interval: Duration::from_millis(50),
         }
-        storage::RealFs.create_new(path)
+    }
+
+    /// The window on the built-in roadmap, saving to the real disk soon after a change.
+    fn window(&self) -> Harness<'static, RoadmapGate> {
+        self.window_with(
+            Wanted::Given(RoadmapSource::BuiltIn),
+            None,
+            self.setup(Arc::new(storage::RealFs), SOON),
+        )
+    }
+
+    /// The window on `wanted`, with what eframe remembered in `storage`.
+    fn window_with(
+        &self,
+        wanted: Wanted,
+        storage: Option<&MemoryStorage>,
+        setup: GateSetup,
+    ) -> Harness<'static, RoadmapGate> {
+        let options = common::options(&self.data, View::Cards);
+        common::settled(egui::vec2(1280.0, 900.0), move |cc| {
+            let storage = storage.map(|s| s as &dyn eframe::Storage);
+            RoadmapGate::new(&cc.egui_ctx, storage, options, wanted, setup)
+        })
+    }
+
+    /// Ctrl+O, and the file dialog picks `path`.
+    fn pick(&self, harness: &mut Harness<'static, RoadmapGate>, path: &Path) {
+        self.dialogs.answer(Picked::File(path.to_owned()));
+        ctrl_o(harness);
+    }
+
+    fn progress_on_disk(&self) -> String {
+        std::fs::read_to_string(self.data.join("progress.ron")).unwrap_or_default()
     }
 }
 
-fn setup(dialogs: &Arc<Dialogs>, fs: Arc<dyn Fs>, debounce: Duration) -> GateSetup {
-    GateSetup {
-        storage: StorageSetup {
-            fs,
-            saver: SaverOptions {
-                debounce,
-                first_retry: Duration::from_secs(3600),
-                rescue_dirs: Vec::new(),
-            },
-            copy_dialog: false,
-        },
-        dialogs: Arc::clone(dialogs) as Arc<dyn FileDialogs>,
-        watch_interval: Duration::from_millis(50),
-    }
-}
-
-fn window(
-    data_dir: &Path,
-    storage: Option<&MemoryStorage>,
-    wanted: Wanted,
-    setup: GateSetup,
-) -> Harness<'static, RoadmapGate> {
-    let options = common::options(data_dir, View::Cards);
-    let storage = storage.map(|s| {
-        let mut copy = MemoryStorage::default();
-        for key in ["study_planner_roadmaps"] {
-            if let Some(value) = eframe::Storage::get_string(s, key) {
-                eframe::Storage::set_string(&mut copy, key, value);
-            }
-        }
-        copy
-    });
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
-        .build_eframe(move |cc| {
-            RoadmapGate::new(
-                &cc.egui_ctx,
-                storage.as_ref().map(|s| s as &dyn eframe::Storage),
-                options,
-                wanted,
-                setup,
-            )
-        });
-    harness.run();
-    harness
-}
-
-/// Steps until `done` holds (files, dialogs and the store open on threads), a few seconds at
-/// most.
-fn step_until(harness: &mut Harness<'static, RoadmapGate>, done: impl Fn(&RoadmapGate) -> bool) {
-    for _ in 0..500 {
-        harness.step();
-        if done(harness.state()) {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness.run();
-    assert!(done(harness.state()), "the window did not get there");
+/// Steps until the window is `done` (files, dialogs and the store open on threads).
+fn wait(harness: &mut Harness<'static, RoadmapGate>, done: impl Fn(&RoadmapGate) -> bool) {
+    common::wait_until(harness, "the roadmap switch", done);
 }
 
 fn source_is(gate: &RoadmapGate, path: &Path) -> bool {
@@ -145,6 +117,10 @@ fn source_is(gate: &RoadmapGate, path: &Path) -> bool {
 
 fn built_in(gate: &RoadmapGate) -> bool {
     gate.source() == Some(&RoadmapSource::BuiltIn) && !gate.busy()
+}
+
+fn says_something(gate: &RoadmapGate) -> bool {
+    !gate.messages().is_empty()
 }
 
 fn open_menu_item(harness: &mut Harness<'static, RoadmapGate>, label: &str) {
@@ -160,6 +136,11 @@ fn ctrl_o(harness: &mut Harness<'static, RoadmapGate>) {
     harness.step();
 }
 
+fn tick(harness: &mut Harness<'static, RoadmapGate>, text: &str) {
+    harness.get_by_role_and_label(Role::CheckBox, text).click();
+    harness.run();
+}
+
 fn item_state(gate: &RoadmapGate, text: &str) -> ItemState {
     let app = gate.app().expect("a roadmap is open");
     let id = app
@@ -171,55 +152,39 @@ fn item_state(gate: &RoadmapGate, text: &str) -> ItemState {
     app.data().state(&id)
 }
 
-fn write(path: &Path, text: &str) {
-    std::fs::write(path, text).expect("write");
-}
-
-fn progress_on_disk(data_dir: &Path) -> String {
-    std::fs::read_to_string(data_dir.join("progress.ron")).unwrap_or_default()
-}
-
 #[test]
 fn open_roadmap_switches_and_each_roadmap_keeps_its_own_progress_on_disk() {
-    let dir = common::temp_dir();
-    let data = dir.path().join("data");
-    let rust = dir.path().join("rust.md");
-    write(&rust, MARKDOWN);
-    let dialogs = Arc::new(Dialogs::default());
+    let desk = Desk::new();
+    let rust = desk.rust_md();
     // Saves wait a minute after a change: only the switch's own flush writes them.
-    let setup = setup(&dialogs, Arc::new(storage::RealFs), Duration::from_secs(60));
-    let mut harness = window(&data, None, Wanted::Given(RoadmapSource::BuiltIn), setup);
+    let setup = desk.setup(Arc::new(storage::RealFs), Duration::from_secs(60));
+    let mut harness = desk.window_with(Wanted::Given(RoadmapSource::BuiltIn), None, setup);
 
-    harness.get_by_role_and_label(Role::CheckBox, TOPIC).click();
-    harness.run();
+    tick(&mut harness, TOPIC);
     assert_eq!(item_state(harness.state(), TOPIC), ItemState::Done);
 
     // Ctrl+O, the dialog picks rust.md: the tick pending in the built-in roadmap is written
     // first, then the window shows the new roadmap with no ticks of its own.
-    dialogs.answer(Picked::File(rust.clone()));
-    ctrl_o(&mut harness);
-    step_until(&mut harness, |gate| source_is(gate, &rust));
+    desk.pick(&mut harness, &rust);
+    wait(&mut harness, |gate| source_is(gate, &rust));
     harness.get_by_label("Rust from zero");
     assert!(
-        progress_on_disk(&data).contains(&common::item_id(TOPIC)),
+        desk.progress_on_disk().contains(&common::item_id(TOPIC)),
         "the pending tick was saved before switching:\n{}",
-        progress_on_disk(&data)
+        desk.progress_on_disk()
     );
     assert_eq!(
         item_state(harness.state(), "Ownership"),
         ItemState::NotStarted
     );
-    harness
-        .get_by_role_and_label(Role::CheckBox, "Ownership")
-        .click();
-    harness.run();
+    tick(&mut harness, "Ownership");
 
     // Back to the built-in roadmap from the menu: its tick is still there, and the Markdown
     // roadmap's tick is on disk too.
     open_menu_item(&mut harness, BUILT_IN_LABEL);
-    step_until(&mut harness, built_in);
+    wait(&mut harness, built_in);
     assert_eq!(item_state(harness.state(), TOPIC), ItemState::Done);
-    let saved = progress_on_disk(&data);
+    let saved = desk.progress_on_disk();
     let imported = study_planner::app::load_roadmap_file(&rust).expect("the file loads");
     let ownership = imported
         .items()
@@ -231,65 +196,42 @@ fn open_roadmap_switches_and_each_roadmap_keeps_its_own_progress_on_disk() {
 
     // Recent lists the file; choosing it opens it again, with its tick.
     open_menu_item(&mut harness, &recent_label(&rust.canonicalize().unwrap()));
-    step_until(&mut harness, |gate| source_is(gate, &rust));
+    wait(&mut harness, |gate| source_is(gate, &rust));
     assert_eq!(item_state(harness.state(), "Ownership"), ItemState::Done);
     assert_eq!(harness.state().recent(), [rust.canonicalize().unwrap()]);
 }
 
 #[test]
 fn a_switch_waits_for_the_save_and_a_failed_save_keeps_the_old_roadmap() {
-    let dir = common::temp_dir();
-    let data = dir.path().join("data");
-    std::fs::create_dir_all(&data).unwrap();
-    let rust = dir.path().join("rust.md");
-    write(&rust, MARKDOWN);
-    let dialogs = Arc::new(Dialogs::default());
-    let full = Arc::new(FullFolder {
-        dir: data.clone(),
-        armed: AtomicBool::new(false),
-    });
-    let setup = setup(&dialogs, full.clone(), Duration::from_secs(60));
-    let mut harness = window(&data, None, Wanted::Given(RoadmapSource::BuiltIn), setup);
-    full.armed.store(true, Ordering::SeqCst);
-    harness.get_by_role_and_label(Role::CheckBox, TOPIC).click();
-    harness.run();
+    let desk = Desk::new();
+    std::fs::create_dir_all(&desk.data).unwrap();
+    let rust = desk.rust_md();
+    let full = common::FullFolder::new(&desk.data, false);
+    let setup = desk.setup(full.clone(), Duration::from_secs(60));
+    let mut harness = desk.window_with(Wanted::Given(RoadmapSource::BuiltIn), None, setup);
+    full.set_full(true);
+    tick(&mut harness, TOPIC);
 
-    dialogs.answer(Picked::File(rust.clone()));
-    ctrl_o(&mut harness);
-    step_until(&mut harness, |gate| !gate.busy());
+    desk.pick(&mut harness, &rust);
+    wait(&mut harness, |gate| !gate.busy());
     assert_eq!(harness.state().source(), Some(&RoadmapSource::BuiltIn));
     assert_eq!(item_state(harness.state(), TOPIC), ItemState::Done);
     harness.get_by_label_contains("was not opened: your last change");
 
     // The disk has room again: the same switch now works, and the tick is on disk.
-    full.armed.store(false, Ordering::SeqCst);
-    dialogs.answer(Picked::File(rust.clone()));
-    ctrl_o(&mut harness);
-    step_until(&mut harness, |gate| source_is(gate, &rust));
-    assert!(progress_on_disk(&data).contains(&common::item_id(TOPIC)));
+    full.set_full(false);
+    desk.pick(&mut harness, &rust);
+    wait(&mut harness, |gate| source_is(gate, &rust));
+    assert!(desk.progress_on_disk().contains(&common::item_id(TOPIC)));
 }
 
 #[test]
 fn a_broken_file_from_the_menu_is_shown_with_its_place_and_the_roadmap_stays() {
-    let dir = common::temp_dir();
-    let broken = dir.path().join("mine.ron");
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roadmaps");
-    std::fs::copy(fixture.join("syntax-error.ron"), &broken).unwrap();
-    let dialogs = Arc::new(Dialogs::default());
-    let setup = setup(
-        &dialogs,
-        Arc::new(storage::RealFs),
-        Duration::from_millis(1),
-    );
-    let mut harness = window(
-        &dir.path().join("data"),
-        None,
-        Wanted::Given(RoadmapSource::BuiltIn),
-        setup,
-    );
-    dialogs.answer(Picked::File(broken.clone()));
-    ctrl_o(&mut harness);
-    step_until(&mut harness, |gate| !gate.messages().is_empty());
+    let desk = Desk::new();
+    let broken = desk.file("mine.ron", &common::roadmap_fixture("syntax-error.ron"));
+    let mut harness = desk.window();
+    desk.pick(&mut harness, &broken);
+    wait(&mut harness, says_something);
     assert_eq!(harness.state().source(), Some(&RoadmapSource::BuiltIn));
     harness.get_by_label_contains("(line 6, column 5)");
     harness.get_by_label_contains("mine.ron:6:5: expected a comma");
@@ -297,44 +239,19 @@ fn a_broken_file_from_the_menu_is_shown_with_its_place_and_the_roadmap_stays() {
     harness.get_by_label("Python Enterprise Development Roadmap");
 
     // No file dialog on this system: said in words, nothing changes.
-    dialogs.answer(Picked::NoDialog);
+    desk.dialogs.answer(Picked::NoDialog);
     ctrl_o(&mut harness);
-    step_until(&mut harness, |gate| {
+    wait(&mut harness, |gate| {
         gate.messages().contains(&NO_OPEN_DIALOG)
     });
     assert_eq!(harness.state().source(), Some(&RoadmapSource::BuiltIn));
 }
 
-/// A file dropped on the window, as the windowing integration hands it over.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|err| err.to_string())
-    }
-}
-
 #[test]
 fn a_file_dropped_on_the_running_window_opens_and_a_hovering_one_gets_a_hint() {
-    let dir = common::temp_dir();
-    let rust = dir.path().join("rust.md");
-    write(&rust, MARKDOWN);
-    let dialogs = Arc::new(Dialogs::default());
-    let setup = setup(
-        &dialogs,
-        Arc::new(storage::RealFs),
-        Duration::from_millis(1),
-    );
-    let mut harness = window(
-        &dir.path().join("data"),
-        None,
-        Wanted::Given(RoadmapSource::BuiltIn),
-        setup,
-    );
+    let desk = Desk::new();
+    let rust = desk.rust_md();
+    let mut harness = desk.window();
     // The windowing integration reports the hovering file every frame; an area shows from
     // its second frame.
     for _ in 0..2 {
@@ -346,11 +263,8 @@ fn a_file_dropped_on_the_running_window_opens_and_a_hovering_one_gets_a_hint() {
     }
     harness.get_by_label(study_planner::app::DROP_HINT);
     harness.input_mut().hovered_files.clear();
-    harness
-        .input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(rust.clone())));
-    step_until(&mut harness, |gate| source_is(gate, &rust));
+    common::drop_file(&mut harness, &rust);
+    wait(&mut harness, |gate| source_is(gate, &rust));
     harness.get_by_label("Rust from zero");
     assert!(
         harness
@@ -361,37 +275,22 @@ fn a_file_dropped_on_the_running_window_opens_and_a_hovering_one_gets_a_hint() {
 
 #[test]
 fn the_last_roadmap_reopens_at_the_next_start_or_the_built_in_one_says_why_not() {
-    let dir = common::temp_dir();
-    let data = dir.path().join("data");
-    let rust = dir.path().join("rust.md");
-    write(&rust, MARKDOWN);
-    let dialogs = Arc::new(Dialogs::default());
+    let desk = Desk::new();
+    let rust = desk.rust_md();
     let mut storage = MemoryStorage::default();
     {
-        let setup = setup(
-            &dialogs,
-            Arc::new(storage::RealFs),
-            Duration::from_millis(1),
-        );
-        let mut harness = window(&data, None, Wanted::Given(RoadmapSource::BuiltIn), setup);
-        dialogs.answer(Picked::File(rust.clone()));
-        ctrl_o(&mut harness);
-        step_until(&mut harness, |gate| source_is(gate, &rust));
+        let mut harness = desk.window();
+        desk.pick(&mut harness, &rust);
+        wait(&mut harness, |gate| source_is(gate, &rust));
         eframe::App::save(harness.state_mut(), &mut storage);
         eframe::App::on_exit(harness.state_mut(), None);
     }
     let remembered = RoadmapPrefs::load(Some(&storage));
-    let setup_again = setup(
-        &dialogs,
-        Arc::new(storage::RealFs),
-        Duration::from_millis(1),
-    );
-    let harness = window(
-        &data,
-        Some(&storage),
-        Wanted::Remembered(remembered.clone()),
-        setup_again,
-    );
+    let reopen = |remembered| {
+        let setup = desk.setup(Arc::new(storage::RealFs), SOON);
+        desk.window_with(Wanted::Remembered(remembered), Some(&storage), setup)
+    };
+    let harness = reopen(remembered.clone());
     assert!(source_is(harness.state(), &rust));
     harness.get_by_label("Rust from zero");
     assert_eq!(harness.state().recent(), [rust.canonicalize().unwrap()]);
@@ -399,17 +298,7 @@ fn the_last_roadmap_reopens_at_the_next_start_or_the_built_in_one_says_why_not()
 
     // The file is gone: the built-in roadmap opens, and a banner names the file.
     std::fs::remove_file(&rust).unwrap();
-    let setup_third = setup(
-        &dialogs,
-        Arc::new(storage::RealFs),
-        Duration::from_millis(1),
-    );
-    let harness = window(
-        &data,
-        Some(&storage),
-        Wanted::Remembered(remembered),
-        setup_third,
-    );
+    let harness = reopen(remembered);
     assert_eq!(harness.state().source(), Some(&RoadmapSource::BuiltIn));
     harness.get_by_label_contains("The roadmap you had open last time is not there any more");
     harness.get_by_label_contains("rust.md");
@@ -417,44 +306,19 @@ fn the_last_roadmap_reopens_at_the_next_start_or_the_built_in_one_says_why_not()
 
 #[test]
 fn a_read_only_window_that_switches_stays_read_only() {
-    let dir = common::temp_dir();
-    let data = dir.path().join("data");
-    let rust = dir.path().join("rust.md");
-    write(&rust, MARKDOWN);
-    let dialogs = Arc::new(Dialogs::default());
-    let first = window(
-        &data,
-        None,
-        Wanted::Given(RoadmapSource::BuiltIn),
-        setup(
-            &dialogs,
-            Arc::new(storage::RealFs),
-            Duration::from_millis(1),
-        ),
-    );
-    let mut second = window(
-        &data,
-        None,
-        Wanted::Given(RoadmapSource::BuiltIn),
-        setup(
-            &dialogs,
-            Arc::new(storage::RealFs),
-            Duration::from_millis(1),
-        ),
-    );
+    let desk = Desk::new();
+    let rust = desk.rust_md();
+    let first = desk.window();
+    let mut second = desk.window();
     assert!(second.state().app().unwrap().read_only().is_some());
-    dialogs.answer(Picked::File(rust.clone()));
-    ctrl_o(&mut second);
-    step_until(&mut second, |gate| source_is(gate, &rust));
+    desk.pick(&mut second, &rust);
+    wait(&mut second, |gate| source_is(gate, &rust));
     let app = second.state().app().unwrap();
     assert!(
         app.read_only().is_some(),
         "the lock is still the first window's"
     );
-    second
-        .get_by_role_and_label(Role::CheckBox, "Ownership")
-        .click();
-    second.run();
+    tick(&mut second, "Ownership");
     assert_eq!(
         item_state(second.state(), "Ownership"),
         ItemState::NotStarted
@@ -465,30 +329,17 @@ fn a_read_only_window_that_switches_stays_read_only() {
 
 #[test]
 fn an_imported_markdown_roadmap_can_be_saved_as_ron() {
-    let dir = common::temp_dir();
-    let rust = dir.path().join("rust.md");
-    write(&rust, MARKDOWN);
-    let out = dir.path().join("kept.ron");
-    let dialogs = Arc::new(Dialogs::default());
-    let setup = setup(
-        &dialogs,
-        Arc::new(storage::RealFs),
-        Duration::from_millis(1),
-    );
-    let mut harness = window(
-        &dir.path().join("data"),
-        None,
-        Wanted::Given(RoadmapSource::BuiltIn),
-        setup,
-    );
+    let desk = Desk::new();
+    let rust = desk.rust_md();
+    let out = desk.dir.path().join("kept.ron");
+    let mut harness = desk.window();
     assert!(harness.query_by_label(SAVE_RON_LABEL).is_none());
-    dialogs.answer(Picked::File(rust.clone()));
-    ctrl_o(&mut harness);
-    step_until(&mut harness, |gate| source_is(gate, &rust));
+    desk.pick(&mut harness, &rust);
+    wait(&mut harness, |gate| source_is(gate, &rust));
     harness.get_by_label_contains("Imported from rust.md");
-    dialogs.answer(Picked::File(out.clone()));
+    desk.dialogs.answer(Picked::File(out.clone()));
     harness.get_by_label(SAVE_RON_LABEL).click();
-    step_until(&mut harness, |gate| !gate.messages().is_empty());
+    wait(&mut harness, says_something);
     harness.get_by_label_contains("The roadmap is saved as .ron");
     let saved = study_planner::app::load_roadmap_file(&out).expect("the .ron loads");
     assert_eq!(saved.title, "Rust from zero");
@@ -498,31 +349,18 @@ fn an_imported_markdown_roadmap_can_be_saved_as_ron() {
 
 #[test]
 fn a_recent_file_that_is_gone_is_taken_off_recent_with_a_word() {
-    let dir = common::temp_dir();
-    let rust = dir.path().join("rust.md");
-    write(&rust, MARKDOWN);
-    let dialogs = Arc::new(Dialogs::default());
-    let setup = setup(
-        &dialogs,
-        Arc::new(storage::RealFs),
-        Duration::from_millis(1),
-    );
-    let mut harness = window(
-        &dir.path().join("data"),
-        None,
-        Wanted::Given(RoadmapSource::BuiltIn),
-        setup,
-    );
-    dialogs.answer(Picked::File(rust.clone()));
-    ctrl_o(&mut harness);
-    step_until(&mut harness, |gate| source_is(gate, &rust));
+    let desk = Desk::new();
+    let rust = desk.rust_md();
+    let mut harness = desk.window();
+    desk.pick(&mut harness, &rust);
+    wait(&mut harness, |gate| source_is(gate, &rust));
     let listed = rust.canonicalize().unwrap();
     open_menu_item(&mut harness, BUILT_IN_LABEL);
-    step_until(&mut harness, built_in);
+    wait(&mut harness, built_in);
 
     std::fs::remove_file(&rust).unwrap();
     open_menu_item(&mut harness, &recent_label(&listed));
-    step_until(&mut harness, |gate| !gate.messages().is_empty());
+    wait(&mut harness, says_something);
     harness.get_by_label_contains("is not there any more");
     assert!(harness.state().recent().is_empty());
     assert_eq!(harness.state().source(), Some(&RoadmapSource::BuiltIn));

@@ -1,12 +1,14 @@
-//! What the integration tests share: the real app in a headless kittest harness, a fresh data
-//! folder, the pinned "today", and running the real binary.
+//! What the integration tests share: the real app in a headless kittest harness (and what
+//! stands in for the desktop and the disk around it, in `window`), a fresh data folder, the
+//! pinned "today", and running the real binary.
 #![allow(
     dead_code,
     reason = "each test crate uses its own part of these helpers; `expect` would fail in the others"
 )]
 #![allow(
     clippy::expect_used,
-    reason = "test set-up that cannot happen fails the test, with the reason"
+    clippy::panic,
+    reason = "test set-up that cannot happen, or a wait that never ends, fails the test with the reason"
 )]
 
 use std::path::Path;
@@ -18,6 +20,9 @@ use egui_kittest::Harness;
 use study_planner::app::{AppOptions, StudyPlannerApp, View};
 use study_planner::clock::Clock;
 use study_planner::roadmap;
+
+mod window;
+pub use window::*;
 
 /// The joined plan of `progress` with `settings`, seen on `today`: what the window and the
 /// command line read.
@@ -80,14 +85,7 @@ pub fn open_app_sized(
 
 /// The real app with `options`, `size` points large, after its first frames settled.
 pub fn open_app_with(options: AppOptions, size: egui::Vec2) -> Harness<'static, StudyPlannerApp> {
-    // More than kittest's 4 steps to settle: the saver may wake the window mid-run (a save
-    // finished), which is one more frame, not a test failure.
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_max_steps(16)
-        .build_eframe(|cc| StudyPlannerApp::new(cc, options));
-    harness.run();
-    harness
+    settled(size, |cc| StudyPlannerApp::new(cc, options))
 }
 
 /// The real app on `data_dir` in a 1280 × 900 window.
