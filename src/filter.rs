@@ -16,7 +16,7 @@
 use std::ops::Range;
 
 use crate::progress::{ItemState, RoadmapProgress};
-use crate::roadmap::{FinalProject, Item, Phase, Resource, Roadmap, Stage, Summary};
+use crate::roadmap::{FinalProject, Item, ItemKind, Phase, Resource, Roadmap, Stage, Summary};
 
 /// Terms beyond this many are ignored (each term is one bit in [`TermHits`]).
 const MAX_TERMS: usize = 32;
@@ -233,27 +233,46 @@ impl Filter {
         CardMatch { visible, hits }
     }
 
-    /// How many checklist items the filter shows on the cards, and how many there are.
-    pub fn count_items(&self, roadmap: &Roadmap, data: &RoadmapProgress) -> (usize, usize) {
+    /// How many of the checklist entries progress counts the filter shows on the cards, and
+    /// how many there are: `counted` is each stage as progress counts it (the plan's stages,
+    /// with the chosen project idea in place of "Choose a project idea"), so the total is the
+    /// progress total. The entry for alternative ideas not yet chosen is shown while any idea
+    /// is (the card then lists the choice), and counts once.
+    pub fn count_items(
+        &self,
+        roadmap: &Roadmap,
+        counted: &[Stage<'_>],
+        data: &RoadmapProgress,
+    ) -> (usize, usize) {
         let mut shown = 0;
-        let mut count = |card: CardMatch, items: &mut dyn Iterator<Item = &Item>| {
-            if card.visible {
-                shown += items
-                    .filter(|item| self.item_visible(item, data, card.hits))
-                    .count();
+        for stage in counted {
+            let (card, ideas) = if let Some(phase) = roadmap.phase(stage.id) {
+                (self.phase(phase, data), &[][..])
+            } else if let Some(project) = roadmap
+                .final_project
+                .as_ref()
+                .filter(|project| project.id == stage.id)
+            {
+                (self.project(project, data), project.ideas.as_slice())
+            } else {
+                continue;
+            };
+            if !card.visible {
+                continue;
             }
-        };
-        for phase in &roadmap.phases {
-            count(self.phase(phase, data), &mut phase.items().map(|r| r.item));
+            shown += stage
+                .items
+                .iter()
+                .filter(|entry| match entry.kind {
+                    ItemKind::ChooseIdea => ideas
+                        .iter()
+                        .any(|idea| self.item_visible(idea, data, card.hits)),
+                    _ => self.item_visible(entry.item, data, card.hits),
+                })
+                .count();
         }
-        if let Some(project) = &roadmap.final_project {
-            count(
-                self.project(project, data),
-                &mut project.items().map(|r| r.item),
-            );
-        }
-        // Every item the cards list: each alternative project idea too.
-        (shown, roadmap.items().count())
+        let total = counted.iter().map(|stage| stage.items.len()).sum();
+        (shown, total)
     }
 
     /// The byte ranges of `text` that match any term, sorted and merged, for highlighting.
@@ -449,8 +468,9 @@ mod tests {
             "the note pulled in the phase's items"
         );
         // Only the items that name FAISS themselves are counted.
-        let (shown, _) = filter.count_items(&roadmap, &data);
-        let (without_note, _) = filter.count_items(&roadmap, &RoadmapProgress::default());
+        let stages = roadmap.stages();
+        let (shown, _) = filter.count_items(&roadmap, &stages, &data);
+        let (without_note, _) = filter.count_items(&roadmap, &stages, &RoadmapProgress::default());
         assert_eq!(shown, without_note);
     }
 
@@ -502,23 +522,69 @@ mod tests {
     #[test]
     fn counts_follow_the_filter() {
         let roadmap = roadmap::embedded();
+        let stages = roadmap.stages();
         let mut data = RoadmapProgress::default();
-        let total = roadmap.items().count();
+        let total = roadmap.item_count();
+        let count =
+            |filter: Filter, data: &RoadmapProgress| filter.count_items(&roadmap, &stages, data);
+        assert_eq!(count(Filter::default(), &data), (total, total));
         assert_eq!(
-            Filter::default().count_items(&roadmap, &data),
-            (total, total)
-        );
-        assert_eq!(
-            Filter::new("sqlalchemy", StateFilter::All).count_items(&roadmap, &data),
+            count(Filter::new("sqlalchemy", StateFilter::All), &data),
             (2, total)
         );
         data.set_state("sqlalchemy", ItemState::Done, day());
         assert_eq!(
-            Filter::new("sqlalchemy", StateFilter::HideComplete).count_items(&roadmap, &data),
+            count(Filter::new("sqlalchemy", StateFilter::HideComplete), &data),
             (1, total)
         );
         assert_eq!(
-            Filter::new("", StateFilter::OnlyInProgress).count_items(&roadmap, &data),
+            count(Filter::new("", StateFilter::OnlyInProgress), &data),
+            (0, total)
+        );
+    }
+
+    #[test]
+    fn alternative_ideas_count_once_as_progress_counts_them() {
+        let roadmap = roadmap::embedded();
+        let project = roadmap.final_project.as_ref().expect("a final project");
+        assert!(project.has_choice() && project.ideas.len() > 1);
+        // The total is what progress counts: the ideas as one entry, not every idea listed.
+        let mut stages = roadmap.stages();
+        let total = roadmap.items().count() - project.ideas.len() + 1;
+        let data = RoadmapProgress::default();
+        assert_eq!(
+            Filter::default().count_items(&roadmap, &stages, &data),
+            (total, total)
+        );
+        // Before a choice, a query that finds every idea shows the one choice: on the project
+        // card alone, "idea examples" (its heading) shows the stack and the choice.
+        let project_only = &stages[stages.len() - 1..];
+        let heading = Filter::new("idea examples", StateFilter::All);
+        assert_eq!(
+            heading.count_items(&roadmap, project_only, &data).0,
+            project.tech_stack.len() + 1
+        );
+        // After a choice (the plan puts the chosen idea in the slot), only that idea counts.
+        let chosen = &project.ideas[1];
+        let other = &project.ideas[0];
+        if let Some(slot) = stages.last_mut().and_then(|stage| {
+            stage
+                .items
+                .iter_mut()
+                .find(|e| e.kind == ItemKind::ChooseIdea)
+        }) {
+            *slot = crate::roadmap::ItemRef {
+                item: chosen,
+                kind: ItemKind::ProjectIdea,
+            };
+        }
+        let by_text = |item: &Item| Filter::new(&item.text, StateFilter::All);
+        assert_eq!(
+            by_text(chosen).count_items(&roadmap, &stages, &data),
+            (1, total)
+        );
+        assert_eq!(
+            by_text(other).count_items(&roadmap, &stages, &data),
             (0, total)
         );
     }

@@ -252,3 +252,48 @@ fn choosing_a_project_idea_counts_the_ideas_as_one_item_survives_a_restart_and_u
     assert_eq!(overall(&mut reopened), (0, total));
     reopened.get_by_role_and_label(Role::RadioButton, OTHER_IDEA);
 }
+
+#[test]
+fn a_chosen_idea_can_be_cleared_on_the_card_and_the_clear_undone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = common::open_app_sized(dir.path(), View::Cards, egui::vec2(1200.0, 4000.0));
+    let total = roadmap::embedded().item_count();
+    let overall = |harness: &mut Harness<'_, StudyPlannerApp>| harness.state_mut().plan().overall();
+    // Nothing to clear before a choice.
+    assert!(harness.query_by_label("Clear choice").is_none());
+    harness
+        .get_by_role_and_label(Role::RadioButton, CHOSEN_IDEA)
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, CHOSEN_IDEA)
+        .click();
+    harness.run();
+    assert_eq!(overall(&mut harness), (1, total));
+
+    harness
+        .get_by_role_and_label(Role::Button, "Clear choice")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().data().chosen_idea, None);
+    assert_eq!(
+        overall(&mut harness),
+        (0, total),
+        "undecided counts as not done"
+    );
+    assert!(
+        harness
+            .query_by_role_and_label(Role::CheckBox, CHOSEN_IDEA)
+            .is_none()
+    );
+    assert!(harness.query_by_label("Clear choice").is_none());
+
+    // One undo brings the choice back, with its tick.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().data().chosen_idea,
+        Some(common::item_id(CHOSEN_IDEA))
+    );
+    assert_eq!(overall(&mut harness), (1, total));
+}

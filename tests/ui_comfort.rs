@@ -76,7 +76,7 @@ fn typing_in_find_filters_cards_and_items() {
         "Celery & Redis (Task Queues for Background Jobs)"
     ));
     assert!(shows(&harness, "Backend Development with Python"));
-    harness.get_by_label("2 of 50 items");
+    harness.get_by_label("2 of 48 items");
 
     // A second word narrows further, anywhere on the card: the backend phase only.
     type_in_find(&mut harness, " backend");
@@ -88,6 +88,23 @@ fn typing_in_find_filters_cards_and_items() {
     harness.run();
     assert!(shows(&harness, OOP));
     assert!(shows(&harness, "Advanced Python & Best Practices"));
+}
+
+#[test]
+fn find_counts_the_alternative_ideas_once_as_progress_does() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = app_harness(dir.path());
+    let total = harness.state_mut().plan().overall().1;
+    let roadmap = study_planner::roadmap::embedded();
+    let project = roadmap.final_project.as_ref().expect("a final project");
+    assert_eq!(total, 48, "the progress total");
+    // The ideas heading matches the whole project card: its stack and the one choice, not
+    // every idea listed there.
+    type_in_find(&mut harness, "idea examples");
+    harness.get_by_label(&format!(
+        "{} of {total} items",
+        project.tech_stack.len() + 1
+    ));
 }
 
 #[test]
@@ -111,7 +128,7 @@ fn find_filters_the_week_plan() {
     harness.get_by_label("No week has an item that matches the find box and the “Show” filter.");
     press(&mut harness, Modifiers::COMMAND, Key::Num2);
     harness.get_by_label("Nothing matches the find box and the “Show” filter.");
-    harness.get_by_label("0 of 50 items");
+    harness.get_by_label("0 of 48 items");
 }
 
 #[test]
@@ -144,7 +161,7 @@ fn find_searches_resources_and_notes() {
     );
     type_in_find(&mut harness, "metaprogramming");
     assert!(shows(&harness, OOP));
-    harness.get_by_label("1 of 50 items");
+    harness.get_by_label("1 of 48 items");
 }
 
 #[test]
@@ -167,7 +184,7 @@ fn the_state_filter_hides_done_and_shows_only_in_progress() {
     harness.run();
     assert!(!shows(&harness, OOP));
     assert!(shows(&harness, ORM));
-    harness.get_by_label("49 of 50 items");
+    harness.get_by_label("47 of 48 items");
 
     harness
         .get_by_role_and_label(Role::ComboBox, "Show")
@@ -181,7 +198,7 @@ fn the_state_filter_hides_done_and_shows_only_in_progress() {
         "Celery & Redis (Task Queues for Background Jobs)"
     ));
     assert!(!shows(&harness, "Advanced Python & Best Practices"));
-    harness.get_by_label("1 of 50 items");
+    harness.get_by_label("1 of 48 items");
 }
 
 #[test]

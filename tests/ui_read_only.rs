@@ -146,3 +146,24 @@ fn the_same_controls_work_in_a_window_that_may_save() {
     );
     assert!(!disabled(&harness, "Undo"));
 }
+
+#[test]
+fn a_read_only_window_cannot_clear_the_chosen_idea() {
+    let dir = temp_dir();
+    let idea =
+        common::item_id("Enterprise Dashboard with Realtime Analytics (FastAPI + Streamlit)");
+    write_progress(
+        dir.path(),
+        &format!(
+            r#"(version: {CURRENT_VERSION}, roadmaps: {{"python-enterprise": (chosen_idea: Some("{idea}"))}})"#
+        ),
+    );
+    let first = open_app(dir.path(), View::Cards);
+    let mut second = common::open_app_sized(dir.path(), View::Cards, egui::vec2(1280.0, 4000.0));
+    assert!(second.state().read_only().is_some());
+    assert!(disabled(&second, "Clear choice"));
+    click(&mut second, "Clear choice");
+    assert_eq!(second.state().data().chosen_idea, Some(idea));
+    drop(second);
+    drop(first);
+}

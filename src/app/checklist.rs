@@ -80,8 +80,9 @@ pub fn item_row_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &Item) -> Response {
 
 /// The final project's alternative ideas as one choice: a radio button per idea (Space or a
 /// click chooses it; one [`Command::ChooseIdea`], undone like a tick), and under the chosen
-/// one its own checklist row, whose tick completes the ideas part. Unchosen ideas have no
-/// tick: they are not counted. Disabled in a read-only window.
+/// one its own checklist row, whose tick completes the ideas part, and "Clear choice" (one
+/// `ChooseIdea` with no idea) to undecide. Unchosen ideas have no tick: they are not counted.
+/// Disabled in a read-only window.
 pub fn idea_choice_ui(ui: &mut Ui, cx: &ViewContext<'_>, ideas: &[&Item]) {
     let chosen = cx.plan.chosen_idea().map(|idea| idea.id.as_str());
     if chosen.is_none() {
@@ -112,7 +113,25 @@ pub fn idea_choice_ui(ui: &mut Ui, cx: &ViewContext<'_>, ideas: &[&Item]) {
             });
         }
     }
+    if chosen.is_some() {
+        let cleared = cx
+            .data_ui(ui, |ui| {
+                ui.small_button(CLEAR_CHOICE)
+                    .on_hover_text(
+                        "Undecide: the ideas count as one not-started item again. The idea's \
+                         tick and note are kept for if you choose it again (Ctrl+Z undoes this).",
+                    )
+                    .clicked()
+            })
+            .inner;
+        if cleared {
+            cx.commands().push(Command::ChooseIdea { idea_id: None });
+        }
+    }
 }
+
+/// The button under the project ideas that forgets the choice.
+const CLEAR_CHOICE: &str = "Clear choice";
 
 /// An item with more links than this shows them folded under "N links".
 pub const UNFOLDED_RESOURCES: usize = 3;

@@ -70,7 +70,9 @@ pub fn find_bar_ui(ui: &mut Ui, find: &mut FindState, plan: &Plan) -> Filter {
 
     let filter = Filter::new(&find.query, find.states);
     if filter.is_active() {
-        let (shown, total) = filter.count_items(plan.roadmap(), plan.progress());
+        // The entries progress counts (the ideas as one), so M is the progress total.
+        let counted: Vec<_> = plan.stages().into_iter().map(|stage| stage.stage).collect();
+        let (shown, total) = filter.count_items(plan.roadmap(), &counted, plan.progress());
         let text = format!("{shown} of {total} items");
         let colour = if shown == 0 {
             ui.visuals().warn_fg_color
