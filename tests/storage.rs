@@ -628,6 +628,75 @@ fn a_second_instance_opens_read_only_until_the_first_closes() {
     assert!(third.store.read_only().is_none());
 }
 
+#[test]
+fn once_the_first_window_lets_go_opening_again_takes_the_lock_and_sees_its_saves() {
+    let _serial = shared();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut first = ProgressStore::open(dir.path(), ROADMAP).store;
+    first.save(&sample("before")).expect("save");
+    let second = ProgressStore::open(dir.path(), ROADMAP);
+    assert_eq!(second.progress, sample("before"));
+
+    // Opened again while the first still holds the lock: still read-only, for that reason.
+    first
+        .save(&sample("while the second was open"))
+        .expect("save");
+    let refused = ProgressStore::open(dir.path(), ROADMAP);
+    assert!(matches!(
+        refused.store.read_only(),
+        Some(ReadOnlyReason::OtherWindow { .. })
+    ));
+    drop(refused);
+
+    // The first window closes; the second opens the folder again in its place.
+    drop(first);
+    let reopened = ProgressStore::open(dir.path(), ROADMAP);
+    assert!(
+        reopened.store.read_only().is_none(),
+        "{:?}",
+        reopened.notices
+    );
+    assert_eq!(reopened.progress, sample("while the second was open"));
+    drop(second);
+    let mut store = reopened.store;
+    store.save(&sample("saved by the second")).expect("save");
+    assert_eq!(saved_progress(dir.path()), sample("saved by the second"));
+    // It holds the lock now: one lock holder at a time.
+    let third = ProgressStore::open(dir.path(), ROADMAP);
+    assert!(matches!(
+        third.store.read_only(),
+        Some(ReadOnlyReason::OtherWindow { .. })
+    ));
+}
+
+#[test]
+fn a_newer_version_file_opened_again_with_the_lock_stays_read_only() {
+    let _serial = shared();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let newer = format!("(version: {}, roadmaps: {{}})", CURRENT_VERSION + 1);
+    fs::write(dir.path().join(PROGRESS_FILE), &newer).expect("write");
+    let first = ProgressStore::open(dir.path(), ROADMAP);
+    let second = ProgressStore::open(dir.path(), ROADMAP);
+    // The newer file is the reason both give: no other window could make it writable.
+    for opened in [&first, &second] {
+        assert!(matches!(
+            opened.store.read_only(),
+            Some(ReadOnlyReason::NewerVersion { .. })
+        ));
+    }
+    drop((first, second));
+    let mut reopened = ProgressStore::open(dir.path(), ROADMAP).store;
+    assert!(matches!(
+        reopened.read_only(),
+        Some(ReadOnlyReason::NewerVersion { .. })
+    ));
+    assert!(reopened.save(&sample("mine")).is_err());
+    assert_eq!(
+        fs::read_to_string(dir.path().join(PROGRESS_FILE)).expect("file"),
+        newer
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // The background saver
 

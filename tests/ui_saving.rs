@@ -16,15 +16,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use egui::accesskit::Role;
+use egui::accesskit::{Role, Toggled};
 use egui::{ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use study_planner::app::{
-    RETRY_LABEL, SAVE_COPY_LABEL, StudyPlannerApp, UNSAVED_HEADING, View, quit_label,
+    MAKE_EDITABLE_LABEL, NOW_EDITABLE_TEXT, RETRY_LABEL, SAVE_COPY_LABEL, STILL_OPEN_TEXT,
+    StudyPlannerApp, UNSAVED_HEADING, View, quit_label,
 };
 use study_planner::progress::ItemState;
-use study_planner::storage::{self, Fs, ProgressStore};
+use study_planner::storage::{self, Fs, ProgressStore, ReadOnlyReason};
 
 const TOPIC: &str = "Dependency Injection in Python";
 
@@ -275,4 +276,110 @@ fn when_only_the_folder_flush_fails_the_banner_says_the_change_is_in_the_file() 
     assert_eq!(saved_state(dir.path()), ItemState::Done);
     // The change is in the file: closing does not ask.
     assert!(!click_close(&mut harness));
+}
+
+const OTHER_TOPIC: &str = "Type Hinting & Static Type Checking (mypy)";
+
+fn toggled(harness: &Harness<'static, StudyPlannerApp>, label: &str) -> Option<Toggled> {
+    harness
+        .get_by_role_and_label(Role::CheckBox, label)
+        .accesskit_node()
+        .toggled()
+}
+
+fn disabled(harness: &Harness<'static, StudyPlannerApp>, label: &str) -> bool {
+    harness.get_by_label(label).accesskit_node().is_disabled()
+}
+
+/// Presses "Make this window editable" and waits for the answer of the reopen thread.
+fn make_editable(harness: &mut Harness<'static, StudyPlannerApp>) {
+    harness.get_by_label(MAKE_EDITABLE_LABEL).click();
+    common::step_until(harness, "the reopen's answer", |h| {
+        h.state().reopening() || h.state().read_only().is_none() || shows(h, STILL_OPEN_TEXT)
+    });
+    common::step_until(harness, "the reopen to finish", |h| !h.state().reopening());
+    harness.run();
+}
+
+#[test]
+fn a_second_window_becomes_editable_once_the_first_closes_and_shows_what_it_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fs: Arc<dyn Fs> = Arc::new(storage::RealFs);
+    let debounce = Duration::from_millis(1);
+    let mut first = app_harness(dir.path(), Arc::clone(&fs), dir.path(), debounce);
+    let mut second = app_harness(dir.path(), Arc::clone(&fs), dir.path(), debounce);
+    assert!(matches!(
+        second.state().read_only(),
+        Some(ReadOnlyReason::OtherWindow { .. })
+    ));
+    assert!(shows(&second, "Read-only: changes are not saved"));
+
+    // The first window still holds the data folder: the second says so and stays read-only.
+    tick(&mut first);
+    make_editable(&mut second);
+    assert!(shows(&second, STILL_OPEN_TEXT));
+    assert!(second.state().read_only().is_some());
+    assert!(disabled(&second, TOPIC), "its checkboxes stay disabled");
+    assert_eq!(toggled(&second, TOPIC), Some(Toggled::False));
+    // Asked again, it says it once.
+    make_editable(&mut second);
+    assert_eq!(
+        second.query_all_by_label_contains(STILL_OPEN_TEXT).count(),
+        1
+    );
+
+    // The first window closes (its pending tick is written as it goes).
+    drop(first);
+    make_editable(&mut second);
+    assert!(second.state().read_only().is_none());
+    assert!(shows(&second, NOW_EDITABLE_TEXT));
+    assert!(shows(&second, "All changes saved"));
+    assert!(second.query_by_label(MAKE_EDITABLE_LABEL).is_none());
+    assert!(!shows(&second, STILL_OPEN_TEXT), "no longer true");
+    assert!(
+        !shows(&second, "another study-planner window"),
+        "the read-only banner is gone"
+    );
+    // It shows the first window's tick, and its own ticks are saved.
+    assert_eq!(toggled(&second, TOPIC), Some(Toggled::True));
+    assert!(!disabled(&second, OTHER_TOPIC));
+    second
+        .get_by_role_and_label(Role::CheckBox, OTHER_TOPIC)
+        .click();
+    second.run();
+    common::step_until(&mut second, "the save", |h| {
+        !h.state().reopening() && shows(h, "All changes saved") && {
+            let saved = storage::load_read_only(dir.path(), "python-enterprise").expect("readable");
+            saved.progress.state(&common::item_id(OTHER_TOPIC)) == ItemState::Done
+        }
+    });
+    assert_eq!(
+        saved_state(dir.path()),
+        ItemState::Done,
+        "the first's tick is kept"
+    );
+    // The window that became editable holds the lock: a third opens read-only.
+    let third = ProgressStore::open(dir.path(), "python-enterprise");
+    assert!(matches!(
+        third.store.read_only(),
+        Some(ReadOnlyReason::OtherWindow { .. })
+    ));
+}
+
+#[test]
+fn a_newer_version_file_offers_no_way_to_edit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    common::write_progress(dir.path(), &common::eight_weeks_in(99));
+    let harness = app_harness(
+        dir.path(),
+        Arc::new(storage::RealFs),
+        dir.path(),
+        Duration::from_millis(1),
+    );
+    assert!(matches!(
+        harness.state().read_only(),
+        Some(ReadOnlyReason::NewerVersion { version: 99, .. })
+    ));
+    assert!(shows(&harness, "written by a newer study-planner"));
+    assert!(harness.query_by_label(MAKE_EDITABLE_LABEL).is_none());
 }

@@ -45,6 +45,10 @@ pub enum Command {
     /// Open another roadmap in this window ("Roadmap" menu, Ctrl+O). The window's owner
     /// (`RoadmapGate`) does the switching; the learner's data of this roadmap is saved first.
     OpenRoadmap(super::roadmap_open::OpenRequest),
+    /// "Make this window editable": a window that is read-only because another one held the
+    /// data folder takes it over, once that one is closed, and shows what it saved. Allowed
+    /// in a read-only window (it changes nothing the learner made).
+    MakeEditable,
 }
 
 impl Command {
@@ -56,7 +60,8 @@ impl Command {
             | Self::Print
             | Self::Export(_)
             | Self::ExportWithoutDialog(_)
-            | Self::OpenRoadmap(_) => false,
+            | Self::OpenRoadmap(_)
+            | Self::MakeEditable => false,
             Self::Undo | Self::Redo => true,
             Self::SetItemState { .. }
             | Self::ChooseIdea { .. }

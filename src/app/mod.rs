@@ -65,7 +65,8 @@ pub use roadmap_menu::{BUILT_IN_LABEL, MENU_LABEL, OPEN_LABEL, recent_label};
 pub use roadmap_open::{FileDialogs, NO_OPEN_DIALOG, OpenRequest, Picked};
 pub use roadmap_prefs::{RECENT_LEN, RoadmapPrefs, RoadmapSource};
 pub use saving::{
-    CANCEL_CLOSE_LABEL, RETRY_LABEL, SAVE_COPY_LABEL, StorageSetup, UNSAVED_HEADING, quit_label,
+    CANCEL_CLOSE_LABEL, MAKE_EDITABLE_LABEL, NOW_EDITABLE_TEXT, RETRY_LABEL, SAVE_COPY_LABEL,
+    STILL_OPEN_TEXT, StorageSetup, UNSAVED_HEADING, quit_label,
 };
 use screenshot::ScreenshotTask;
 pub use view::View;
@@ -408,6 +409,7 @@ impl StudyPlannerApp {
                     self.focus_stage = Some(stage_id);
                 }
                 Command::OpenRoadmap(request) => self.roadmap_request = Some(request),
+                Command::MakeEditable => self.saving.start_reopen(),
             }
         }
         if let Some(snapshot) = undo_snapshot {
@@ -416,6 +418,27 @@ impl StudyPlannerApp {
         if data_changed {
             self.on_data_changed();
         }
+        self.adopt_reopened();
+    }
+
+    /// Once "Make this window editable" has reopened the data folder (see
+    /// `SavingState::take_reopened`): the data it read replaces what this window showed,
+    /// because the other window may have saved changes since this one opened. The undo
+    /// history is cleared with it: a read-only window records no step (every edit is
+    /// refused above), so nothing is lost, and a step from before could only undo the other
+    /// window's changes without the learner seeing them go.
+    fn adopt_reopened(&mut self) {
+        let Some(progress) = self.saving.take_reopened() else {
+            return;
+        };
+        self.data = progress;
+        self.data_version += 1;
+        self.history = undo::UndoHistory::default();
+    }
+
+    /// Whether "Make this window editable" is under way.
+    pub fn reopening(&self) -> bool {
+        self.saving.reopening()
     }
 
     /// Called once per frame in which the learner's data changed.

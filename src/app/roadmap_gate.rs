@@ -32,7 +32,7 @@ use super::banner::{Banner, banner_ui};
 use super::roadmap_menu::RoadmapMenu;
 use super::roadmap_open::{self, FileDialogs, LoadOutcome, Loaded, OpenRequest, SystemDialogs};
 use super::roadmap_prefs::{RoadmapPrefs, RoadmapSource};
-use super::saving::StorageSetup;
+use super::saving::{StorageSetup, open_on_thread};
 use super::{AppOptions, StudyPlannerApp};
 use crate::import::{self, SourceKind};
 use crate::roadmap::{self, Roadmap};
@@ -347,9 +347,12 @@ impl RoadmapGate {
             .collect()
     }
 
-    /// Whether a roadmap is being read or switched to.
+    /// Whether a roadmap is being read or switched to, or the data folder reopened ("Make
+    /// this window editable"): one thing at a time opens the data folder.
     pub fn busy(&self) -> bool {
-        self.loading.is_some() || self.switch.is_some()
+        self.loading.is_some()
+            || self.switch.is_some()
+            || matches!(&self.gate, Gate::Open(app) if app.reopening())
     }
 
     /// Opens what the learner asked for: a dialog and the file are read on a thread.
@@ -482,27 +485,14 @@ impl RoadmapGate {
     /// Lets the old saver go (its thread ends and the lock with it) and opens the new
     /// roadmap's data, in that order, on a thread.
     fn start_opening(&mut self, ctx: &egui::Context, next: Box<Loaded>, old: Option<Saver>) {
-        let (tx, rx) = mpsc::channel();
-        let (dir, id) = (self.options.data_dir.clone(), next.roadmap.id.clone());
-        let fs = Arc::clone(&self.setup.storage.fs);
-        let thread_ctx = ctx.clone();
-        let thread_tx = tx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("progress-open".to_owned())
-            .spawn(move || {
-                drop(old);
-                let _ = thread_tx.send(ProgressStore::open_with(&dir, &id, fs));
-                thread_ctx.request_repaint();
-            });
-        if spawned.is_err() {
-            // No thread: the old saver went with the closure; open here, as tests do.
-            let _ = tx.send(ProgressStore::open_with(
-                &self.options.data_dir,
-                &next.roadmap.id,
-                Arc::clone(&self.setup.storage.fs),
-            ));
-        }
-        self.switch = Some(Switch::Opening { next, opened: rx });
+        let opened = open_on_thread(
+            ctx,
+            self.options.data_dir.clone(),
+            next.roadmap.id.clone(),
+            Arc::clone(&self.setup.storage.fs),
+            old,
+        );
+        self.switch = Some(Switch::Opening { next, opened });
     }
 
     /// Moves a switch under way along.
@@ -844,9 +834,9 @@ impl eframe::App for RoadmapGate {
             Self::opening_ui(ui, &next.roadmap.title);
             return;
         }
+        let busy = self.busy();
         match &mut self.gate {
             Gate::Open(app) => {
-                let busy = self.loading.is_some() || self.switch.is_some();
                 if let Some(menu) = &mut app.roadmap_menu {
                     menu.busy = busy;
                 }

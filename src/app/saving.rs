@@ -16,8 +16,8 @@ use super::command::{Command, CommandQueue};
 use super::launch::{Launcher, Opened, Opener};
 use crate::progress::RoadmapProgress;
 use crate::storage::{
-    Fs, Notice, NoticeLevel, PROGRESS_FILE, ReadOnlyReason, RealFs, Saver, SaverEvent,
-    SaverOptions, read_import,
+    Fs, Notice, NoticeLevel, Opened as OpenedStore, PROGRESS_FILE, ProgressStore, ReadOnlyReason,
+    RealFs, Saver, SaverEvent, SaverOptions, read_import,
 };
 
 /// Accessible names of the close dialog's buttons; tests click them.
@@ -26,6 +26,16 @@ pub const SAVE_COPY_LABEL: &str = "Save a copy…";
 pub const CANCEL_CLOSE_LABEL: &str = "Cancel";
 /// The close dialog's heading.
 pub const UNSAVED_HEADING: &str = "Your changes are not saved";
+/// The read-only window's button that takes over the data folder once the other window is
+/// closed.
+pub const MAKE_EDITABLE_LABEL: &str = "Make this window editable";
+/// What a read-only window says when the other window still holds the data folder.
+pub const STILL_OPEN_TEXT: &str = "The other study-planner window still has this data folder \
+     open, so this window stays read-only. Close that window first, then choose \
+     \u{201c}Make this window editable\u{201d} again.";
+/// What a window that was read-only says once it is editable.
+pub const NOW_EDITABLE_TEXT: &str = "This window is editable now. It shows your progress as \
+     last saved, including what the other window saved.";
 
 /// How the window reaches the disk. The default is the real one; tests replace the parts
 /// that fail, so every fault path can be driven through the real window.
@@ -114,6 +124,14 @@ pub struct SavingState {
     /// How many saves failed in this window (a roadmap switch waits for a save, and gives
     /// up when this grows).
     save_failures: u64,
+    /// How the data folder is reopened ("Make this window editable").
+    fs: Arc<dyn Fs>,
+    saver_options: SaverOptions,
+    /// Wakes the window when the saver or a reopen has news.
+    ctx: egui::Context,
+    /// The data folder being opened again on a thread, to make this read-only window
+    /// editable.
+    reopening: Option<Receiver<OpenedStore>>,
 }
 
 impl SavingState {
@@ -131,18 +149,7 @@ impl SavingState {
         let read_only = opened.store.read_only().cloned();
         let needs_save = opened.needs_save;
         let mut notices = opened.notices;
-        let wake_ctx = ctx.clone();
-        let wake = Box::new(move || wake_ctx.request_repaint());
-        let saver = match Saver::start_with(opened.store, wake, setup.saver) {
-            Ok(saver) => Some(saver),
-            Err(err) => {
-                notices.push(Notice::error(
-                    format!("Cannot start saving ({err}); changes will not be saved."),
-                    None,
-                ));
-                None
-            }
-        };
+        let saver = start_saver(ctx, opened.store, setup.saver.clone(), &mut notices);
         let mut state = Self {
             saver,
             read_only,
@@ -157,6 +164,10 @@ impl SavingState {
             close: CloseState::Open,
             copy_dialog: setup.copy_dialog,
             save_failures: 0,
+            fs: setup.fs,
+            saver_options: setup.saver,
+            ctx: ctx.clone(),
+            reopening: None,
         };
         if needs_save {
             state.save(&opened.progress);
@@ -185,14 +196,108 @@ impl SavingState {
             return;
         }
         self.told_refused = true;
-        let why = self
-            .read_only
-            .as_ref()
-            .map_or_else(String::new, |reason| format!(": {reason}"));
-        self.notices.push(Notice::warning(
-            format!("That change was not made, because this window is read-only{why}"),
+        self.notices.push(refusal_notice(self.read_only.as_ref()));
+    }
+
+    /// Whether this window is read-only only because another window holds the data folder,
+    /// so closing that one and choosing [`MAKE_EDITABLE_LABEL`] can make this one editable. A
+    /// newer version's file, or one that cannot be read, stays read-only whatever happens.
+    pub fn may_become_editable(&self) -> bool {
+        matches!(self.read_only, Some(ReadOnlyReason::OtherWindow { .. }))
+    }
+
+    /// Whether the data folder is being opened again ("Make this window editable").
+    pub fn reopening(&self) -> bool {
+        self.reopening.is_some()
+    }
+
+    /// "Make this window editable": opens the data folder again on a thread (take the lock,
+    /// read `progress.ron`), the way a roadmap switch opens it. The answer is picked up by
+    /// [`Self::take_reopened`]. Does nothing unless [`Self::may_become_editable`].
+    pub fn start_reopen(&mut self) {
+        if self.reopening() || !self.may_become_editable() {
+            return;
+        }
+        self.reopening = Some(open_on_thread(
+            &self.ctx,
+            self.data_dir.clone(),
+            self.roadmap_id.clone(),
+            Arc::clone(&self.fs),
             None,
         ));
+    }
+
+    /// The answer of a reopen started by [`Self::start_reopen`], once it has come. If the
+    /// other window still holds the lock, this window stays as it was and says so, and
+    /// `None` comes back. Otherwise the reopened store replaces this window's: a new saver
+    /// (the old read-only one is let go off this thread), the store's read-only reason if it
+    /// has one (a newer version's file), its notices, and the data it read, which comes back
+    /// for the owner to show in place of this window's.
+    pub fn take_reopened(&mut self) -> Option<RoadmapProgress> {
+        let answer = match self.reopening.as_ref()?.try_recv() {
+            Ok(opened) => Some(opened),
+            Err(mpsc::TryRecvError::Empty) => return None,
+            Err(mpsc::TryRecvError::Disconnected) => None,
+        };
+        self.reopening = None;
+        let Some(opened) = answer else {
+            self.notices.push(Notice::error(
+                "The data folder could not be opened again (the thread stopped); this window \
+                 stays read-only.",
+                None,
+            ));
+            return None;
+        };
+        if matches!(
+            opened.store.read_only(),
+            Some(ReadOnlyReason::OtherWindow { .. })
+        ) {
+            // Said once, however often the button is pressed.
+            self.notices.retain(|notice| notice.text != STILL_OPEN_TEXT);
+            self.notices.push(Notice::warning(STILL_OPEN_TEXT, None));
+            return None;
+        }
+        Some(self.adopt(opened))
+    }
+
+    /// Makes the reopened store this window's (see [`Self::take_reopened`]).
+    fn adopt(&mut self, opened: OpenedStore) -> RoadmapProgress {
+        // What was said about being read-only is not true any more.
+        let old = self.read_only.take();
+        let stale = [
+            old.as_ref().map(Notice::read_only),
+            self.told_refused.then(|| refusal_notice(old.as_ref())),
+            Some(Notice::warning(STILL_OPEN_TEXT, None)),
+        ];
+        self.notices
+            .retain(|notice| !stale.contains(&Some(notice.clone())));
+        self.told_refused = false;
+        self.save_error = None;
+
+        self.read_only = opened.store.read_only().cloned();
+        let mut notices = opened.notices;
+        let saver = start_saver(
+            &self.ctx,
+            opened.store,
+            self.saver_options.clone(),
+            &mut notices,
+        );
+        if let Some(old) = std::mem::replace(&mut self.saver, saver) {
+            if let Some(new) = &self.saver {
+                super::signals::replace_flush_target(&old.flush_handle(), new.flush_handle());
+            }
+            retire(old);
+        }
+        self.notices.extend(notices);
+        if self.editable() {
+            self.notices.push(Notice::info(NOW_EDITABLE_TEXT, None));
+        }
+        if opened.needs_save {
+            self.save(&opened.progress);
+        }
+        // The frame that adopted it drew the old data.
+        self.ctx.request_repaint();
+        opened.progress
     }
 
     /// Shows one more message in the banner area.
@@ -550,8 +655,9 @@ impl SavingState {
         }
     }
 
-    /// Whether the learner's changes are saved, in a few words.
-    pub fn status_ui(&self, ui: &mut Ui) {
+    /// Whether the learner's changes are saved, in a few words; in a window that is read-only
+    /// because another one holds the data folder, the button that takes it over.
+    pub fn status_ui(&self, ui: &mut Ui, commands: &CommandQueue) {
         let text = if self.read_only.is_some() {
             "Read-only: changes are not saved"
         } else if matches!(self.save_error, Some(SaveProblem::Failed { .. })) {
@@ -565,6 +671,17 @@ impl SavingState {
         };
         ui.label(RichText::new(text).small().weak())
             .on_hover_text(self.data_dir.join(PROGRESS_FILE).display().to_string());
+        if self.may_become_editable()
+            && ui
+                .add_enabled(!self.reopening(), egui::Button::new(MAKE_EDITABLE_LABEL))
+                .on_hover_text(
+                    "Once the other study-planner window on this data folder is closed: make \
+                     changes here, starting from what it saved",
+                )
+                .clicked()
+        {
+            commands.push(Command::MakeEditable);
+        }
     }
 
     /// The "Progress" menu: export, import, reset, open the data folder.
@@ -710,6 +827,79 @@ impl SavingState {
             self.notices.remove(index);
         }
     }
+}
+
+/// Starts the saver thread on `store`; if it cannot start, says so in `notices`.
+fn start_saver(
+    ctx: &egui::Context,
+    store: ProgressStore,
+    options: SaverOptions,
+    notices: &mut Vec<Notice>,
+) -> Option<Saver> {
+    let wake_ctx = ctx.clone();
+    let wake = Box::new(move || wake_ctx.request_repaint());
+    match Saver::start_with(store, wake, options) {
+        Ok(saver) => Some(saver),
+        Err(err) => {
+            notices.push(Notice::error(
+                format!("Cannot start saving ({err}); changes will not be saved."),
+                None,
+            ));
+            None
+        }
+    }
+}
+
+/// Lets a saver go off the UI thread: dropping one waits for its thread, which may be in the
+/// middle of writing an export.
+fn retire(saver: Saver) {
+    let spawned = std::thread::Builder::new()
+        .name("progress-saver-retire".to_owned())
+        .spawn(move || drop(saver));
+    if let Err(err) = spawned {
+        // The closure, and the saver with it, was dropped here, after its thread finished.
+        log::warn!("cannot start a thread to let the old saver go: {err}");
+    }
+}
+
+/// Opens the data folder for `roadmap_id` on a thread of its own — takes the lock, clears
+/// killed saves' temporary files, reads `progress.ron` — after letting `release` go (its
+/// thread ends, and the lock with it), and wakes the window when the answer is there. The
+/// one way the window opens its data after start-up: switching roadmaps (`RoadmapGate`) and
+/// making a read-only window editable. Without a thread it opens on the calling thread, as a
+/// last resort.
+pub(super) fn open_on_thread(
+    ctx: &egui::Context,
+    dir: PathBuf,
+    roadmap_id: String,
+    fs: Arc<dyn Fs>,
+    release: Option<Saver>,
+) -> Receiver<OpenedStore> {
+    let (tx, rx) = mpsc::channel();
+    let thread_ctx = ctx.clone();
+    let thread_tx = tx.clone();
+    let (thread_dir, thread_id, thread_fs) = (dir.clone(), roadmap_id.clone(), Arc::clone(&fs));
+    let spawned = std::thread::Builder::new()
+        .name("progress-open".to_owned())
+        .spawn(move || {
+            drop(release);
+            let _ = thread_tx.send(ProgressStore::open_with(&thread_dir, &thread_id, thread_fs));
+            thread_ctx.request_repaint();
+        });
+    if spawned.is_err() {
+        // No thread: `release` went with the closure; open here.
+        let _ = tx.send(ProgressStore::open_with(&dir, &roadmap_id, fs));
+    }
+    rx
+}
+
+/// "That change was not made…", with why.
+fn refusal_notice(reason: Option<&ReadOnlyReason>) -> Notice {
+    let why = reason.map_or_else(String::new, |reason| format!(": {reason}"));
+    Notice::warning(
+        format!("That change was not made, because this window is read-only{why}"),
+        None,
+    )
 }
 
 const OPEN_FOLDER: &str = "Open folder";

@@ -40,6 +40,19 @@ pub fn flush_on_termination(handle: FlushHandle) {
     });
 }
 
+/// Makes a termination signal flush `new` instead of `old`, if it flushes `old` now (a
+/// read-only window that became editable has a new saver). Installs nothing: a window that
+/// never asked for signals to flush it (a test's) still does not.
+pub fn replace_flush_target(old: &FlushHandle, new: FlushHandle) {
+    if let Ok(mut current) = CURRENT.lock()
+        && current
+            .as_ref()
+            .is_some_and(|handle| handle.same_saver(old))
+    {
+        *current = Some(new);
+    }
+}
+
 /// What to tell the terminal when stopping: nothing when every change is saved; otherwise
 /// what was lost, and where the rescue copy went.
 fn stop_message(outcome: &FlushOutcome) -> Option<String> {

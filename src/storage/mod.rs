@@ -50,8 +50,8 @@ impl std::fmt::Display for ReadOnlyReason {
         match self {
             Self::OtherWindow { lock } => write!(
                 f,
-                "another study-planner window is using this data folder; close it to make \
-                 changes here: {}",
+                "another study-planner window is using this data folder; close it, then \
+                 choose \u{201c}Make this window editable\u{201d} to make changes here: {}",
                 lock.display()
             ),
             Self::NewerVersion { version, path } => write!(

@@ -254,6 +254,13 @@ impl FlushHandle {
     }
 }
 
+impl FlushHandle {
+    /// Whether both handles flush the same saver.
+    pub fn same_saver(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 impl Saver {
     /// A handle for flushing from another thread, e.g. when the process is told to stop.
     pub fn flush_handle(&self) -> FlushHandle {
