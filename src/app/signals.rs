@@ -83,6 +83,34 @@ fn stop_message(outcome: &FlushOutcome) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::storage::{ProgressStore, Saver};
+
+    #[test]
+    fn a_signal_flushes_the_new_saver_only_in_place_of_the_one_it_flushed() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let saver = |roadmap_id: &str| {
+            let store = ProgressStore::open(dir.path(), roadmap_id).store;
+            Saver::start(store, Box::new(|| {})).expect("a saver thread")
+        };
+        let (old, new, unrelated) = (saver("a"), saver("b"), saver("c"));
+        let flushes = |saver: &Saver| {
+            CURRENT
+                .lock()
+                .expect("not poisoned")
+                .as_ref()
+                .is_some_and(|current| current.same_saver(&saver.flush_handle()))
+        };
+        // No handler asked for: replacing installs nothing.
+        replace_flush_target(&old.flush_handle(), new.flush_handle());
+        assert!(CURRENT.lock().expect("not poisoned").is_none());
+
+        *CURRENT.lock().expect("not poisoned") = Some(old.flush_handle());
+        replace_flush_target(&unrelated.flush_handle(), new.flush_handle());
+        assert!(flushes(&old), "another window's saver is not replaced");
+        replace_flush_target(&old.flush_handle(), new.flush_handle());
+        assert!(flushes(&new));
+        *CURRENT.lock().expect("not poisoned") = None;
+    }
 
     #[test]
     fn the_terminal_hears_where_the_copy_is() {
