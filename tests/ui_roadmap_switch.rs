@@ -19,8 +19,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use study_planner::app::{
-    BUILT_IN_LABEL, FileDialogs, GateSetup, MENU_LABEL, MemoryStorage, NO_OPEN_DIALOG, Picked,
-    RoadmapGate, RoadmapPrefs, RoadmapSource, SAVE_RON_LABEL, View, Wanted, recent_label,
+    BUILT_IN_LABEL, FileDialogs, GateSetup, MENU_LABEL, MemoryStorage, NO_OPEN_DIALOG, OPEN_LABEL,
+    Picked, RELOAD_LABEL, RoadmapGate, RoadmapPrefs, RoadmapSource, SAVE_RON_LABEL, View, Wanted,
+    recent_label,
 };
 use study_planner::progress::ItemState;
 use study_planner::storage::{self, Fs};
@@ -126,7 +127,8 @@ fn says_something(gate: &RoadmapGate) -> bool {
 fn open_menu_item(harness: &mut Harness<'static, RoadmapGate>, label: &str) {
     harness.get_by_label(MENU_LABEL).click();
     harness.run();
-    harness.get_by_label(label).click();
+    // Contains: an item's accessible name ends in its shortcut ("Open roadmap…Ctrl+O").
+    harness.get_by_label_contains(label).click();
     // Not `run`: the switch shows a spinner for a moment.
     harness.step();
 }
@@ -245,6 +247,44 @@ fn a_broken_file_from_the_menu_is_shown_with_its_place_and_the_roadmap_stays() {
         gate.messages().contains(&NO_OPEN_DIALOG)
     });
     assert_eq!(harness.state().source(), Some(&RoadmapSource::BuiltIn));
+}
+
+#[test]
+fn a_broken_file_stays_under_recent_and_reload_opens_it_once_fixed() {
+    let desk = Desk::new();
+    let broken = desk.file("mine.ron", &common::roadmap_fixture("syntax-error.ron"));
+    let listed = broken.canonicalize().unwrap();
+    let mut harness = desk.window();
+    desk.dialogs.answer(Picked::File(broken.clone()));
+    open_menu_item(&mut harness, OPEN_LABEL);
+    wait(&mut harness, says_something);
+    harness.get_by_label_contains("(line 6, column 5)");
+    assert_eq!(harness.state().recent(), std::slice::from_ref(&listed));
+
+    // Still broken, in another place: picked again from Recent, the new mistake replaces the
+    // old one.
+    desk.file("mine.ron", &common::roadmap_fixture("duplicate-id.ron"));
+    open_menu_item(&mut harness, &recent_label(&listed));
+    wait(&mut harness, |gate| {
+        gate.messages()
+            .iter()
+            .any(|m| m.contains("(line 17, column 29)"))
+    });
+    assert_eq!(harness.state().messages().len(), 1);
+    assert!(
+        harness
+            .query_by_label_contains("(line 6, column 5)")
+            .is_none()
+    );
+    assert_eq!(harness.state().source(), Some(&RoadmapSource::BuiltIn));
+
+    // Fixed in the editor: Reload opens it as an open from the menu would.
+    desk.file("mine.ron", &common::roadmap_fixture("minimal.ron"));
+    harness.get_by_label(RELOAD_LABEL).click();
+    wait(&mut harness, |gate| source_is(gate, &broken));
+    harness.get_by_label("Minimal roadmap");
+    assert!(harness.state().messages().is_empty());
+    assert_eq!(harness.state().recent(), [listed]);
 }
 
 #[test]

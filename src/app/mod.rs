@@ -58,8 +58,8 @@ use command::CommandQueue;
 use context::ViewContext;
 pub use prefs::MemoryStorage;
 pub use roadmap_gate::{
-    DROP_HINT, GateSetup, OPEN_BUILT_IN_LABEL, RoadmapGate, RoadmapProblem, SAVE_RON_LABEL, Wanted,
-    load_roadmap_file,
+    DROP_HINT, GateSetup, OPEN_BUILT_IN_LABEL, RELOAD_LABEL, RoadmapGate, RoadmapProblem,
+    SAVE_RON_LABEL, Wanted, load_roadmap_file,
 };
 pub use roadmap_menu::{BUILT_IN_LABEL, MENU_LABEL, OPEN_LABEL, recent_label};
 pub use roadmap_open::{FileDialogs, NO_OPEN_DIALOG, OpenRequest, Picked};

@@ -14,9 +14,11 @@
 //! roadmap read-only too, because the lock is still another window's.
 //!
 //! A broken file chosen while a roadmap is open does not replace it: the roadmap stays on
-//! screen and the problem is shown above it, with the line and caret. A learner who picked
-//! the wrong file, or one with a typo, loses nothing and can fix it and open it again; an
-//! error screen in its place would take away the roadmap they were working in.
+//! screen and the problem is shown above it, with the line and caret, and "Reload", which
+//! reads the file again and switches to it as an open does once it loads; the file is also
+//! kept under Recent. A learner who picked the wrong file, or one with a typo, loses nothing
+//! and can fix it and open it again; an error screen in its place would take away the roadmap
+//! they were working in.
 //!
 //! No disk I/O here on the UI thread: files, dialogs and the progress store are all opened
 //! on threads, which wake the window when they are done.
@@ -195,6 +197,8 @@ enum Switch {
 struct GateNotice {
     notice: Notice,
     excerpt: Option<String>,
+    /// The broken file this is about, offered again with "Reload".
+    reload: Option<PathBuf>,
 }
 
 /// The window: the roadmap on screen (or the screen for one that does not load), and the
@@ -374,6 +378,7 @@ impl RoadmapGate {
         self.notices.push(GateNotice {
             notice,
             excerpt: None,
+            reload: None,
         });
     }
 
@@ -422,6 +427,8 @@ impl RoadmapGate {
             LoadOutcome::Broken(problem) => self.show_broken(problem),
             LoadOutcome::Missing(path) => {
                 self.prefs.forget(&path);
+                self.notices
+                    .retain(|notice| notice.reload.as_ref() != Some(&path));
                 let text = "That roadmap file is not there any more (moved, renamed or \
                             deleted?); it was taken off Recent:";
                 match &mut self.gate {
@@ -443,8 +450,10 @@ impl RoadmapGate {
     }
 
     /// A broken file: the error screen when no roadmap is open, else a message above the
-    /// roadmap that stays (see the module docs for why).
+    /// roadmap that stays (see the module docs for why), with "Reload" for after the fix.
+    /// Either way the file stays under Recent, to be picked again.
     fn show_broken(&mut self, problem: RoadmapProblem) {
+        self.prefs.listed(&problem.path);
         let Gate::Open(app) = &self.gate else {
             self.gate = Gate::Broken(problem);
             return;
@@ -454,13 +463,17 @@ impl RoadmapGate {
         });
         let text = format!(
             "That roadmap cannot be opened{place}, so \u{201c}{}\u{201d} stays open. Fix the \
-             file and open it again. {}",
+             file and press {RELOAD_LABEL} (it is under Recent too). {}",
             app.roadmap().title,
             problem.message
         );
+        // A reload that finds a new mistake replaces what was said about the old one.
+        self.notices
+            .retain(|notice| notice.reload.as_ref() != Some(&problem.path));
         self.notices.push(GateNotice {
             notice: Notice::error(text, None),
             excerpt: problem.excerpt,
+            reload: Some(problem.path),
         });
     }
 
@@ -608,6 +621,8 @@ impl RoadmapGate {
             return;
         }
         let mut dismissed = None;
+        let mut reload = None;
+        let busy = self.busy();
         let mut save_ron = false;
         let mut forget_import = false;
         egui::Panel::top("roadmap-notices").show(ui, |ui| {
@@ -639,16 +654,23 @@ impl RoadmapGate {
                 forget_import = response.dismissed;
             }
             for (index, notice) in self.notices.iter().enumerate() {
+                let actions: &[&str] = match notice.reload {
+                    Some(_) if !busy => &[RELOAD_LABEL],
+                    _ => &[],
+                };
                 let response = banner_ui(
                     ui,
                     &Banner {
                         level: notice.notice.level,
                         text: &notice.notice.text,
                         path: notice.notice.path.as_deref(),
-                        actions: &[],
+                        actions,
                         dismiss: Some("Dismiss"),
                     },
                 );
+                if response.action.is_some() {
+                    reload.clone_from(&notice.reload);
+                }
                 if let Some(excerpt) = &notice.excerpt {
                     ui.label(RichText::new(excerpt).monospace());
                 }
@@ -660,6 +682,9 @@ impl RoadmapGate {
         });
         if let Some(index) = dismissed {
             self.notices.remove(index);
+        }
+        if let Some(path) = reload {
+            self.request(ui.ctx(), OpenRequest::Source(RoadmapSource::File(path)));
         }
         if forget_import {
             self.imported = None;
@@ -685,9 +710,7 @@ impl RoadmapGate {
                 self.imported = None;
                 // Listed under Recent, so the learner finds it next time (the Markdown file
                 // stays the one open now).
-                self.prefs.recent.retain(|known| known != &path);
-                self.prefs.recent.insert(0, path.clone());
-                self.prefs.recent.truncate(super::roadmap_prefs::RECENT_LEN);
+                self.prefs.listed(&path);
                 self.refresh_menu();
                 self.say(Notice::info(
                     "The roadmap is saved as .ron; open that file to work on the roadmap \
@@ -740,7 +763,10 @@ impl RoadmapGate {
                  drop one on this window). `study-planner check FILE` prints the same message.",
             );
             ui.horizontal(|ui| {
-                if ui.add_enabled(!busy, egui::Button::new("Reload")).clicked() {
+                if ui
+                    .add_enabled(!busy, egui::Button::new(RELOAD_LABEL))
+                    .clicked()
+                {
                     request = Some(OpenRequest::Source(RoadmapSource::File(path.clone())));
                 }
                 if ui
@@ -768,6 +794,8 @@ impl RoadmapGate {
 
 /// The hint shown while a file is dragged over the window.
 pub const DROP_HINT: &str = "Drop the file to open it as your roadmap";
+/// Reading a broken roadmap file again, after the learner fixed it.
+pub const RELOAD_LABEL: &str = "Reload";
 /// The import note's button.
 pub const SAVE_RON_LABEL: &str = "Save as .ron…";
 /// The error screen's way back to the built-in roadmap.

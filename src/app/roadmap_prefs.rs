@@ -52,10 +52,16 @@ impl RoadmapPrefs {
     pub fn opened(&mut self, source: &RoadmapSource) {
         self.last = Some(source.clone());
         if let RoadmapSource::File(path) = source {
-            self.recent.retain(|known| known != path);
-            self.recent.insert(0, path.clone());
-            self.recent.truncate(RECENT_LEN);
+            self.listed(path);
         }
+    }
+
+    /// Puts `path` at the top of "Recent" (once; the oldest falls off) without making it the
+    /// last roadmap: a file that did not load, or one just written.
+    pub fn listed(&mut self, path: &Path) {
+        self.recent.retain(|known| known != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(RECENT_LEN);
     }
 
     /// Takes a file that is gone off "Recent" (and off "last").
@@ -145,6 +151,15 @@ mod tests {
         prefs.opened(&RoadmapSource::BuiltIn);
         assert_eq!(prefs.last, Some(RoadmapSource::BuiltIn));
         assert_eq!(names(&prefs), ["/r/a"]);
+    }
+
+    #[test]
+    fn a_listed_file_tops_recent_but_is_not_the_last_roadmap() {
+        let mut prefs = RoadmapPrefs::default();
+        prefs.opened(&file("a"));
+        prefs.listed(Path::new("/r/broken"));
+        assert_eq!(names(&prefs), ["/r/broken", "/r/a"]);
+        assert_eq!(prefs.last, Some(file("a")));
     }
 
     #[test]
