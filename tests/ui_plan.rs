@@ -607,3 +607,47 @@ fn adding_a_break_in_the_panel_moves_later_phases_on_the_timeline() {
             .is_none()
     );
 }
+
+/// A start in the year 9999 is out of the date pickers' reach, so the panel shows those days
+/// as text, in the one long style of every date there: the start, finish by and the break
+/// editor's days alike, never ISO, each named by its label for screen readers.
+#[test]
+fn days_in_the_year_9999_are_shown_as_long_dates_in_the_panel() {
+    let dir = temp_dir();
+    common::write_progress(
+        dir.path(),
+        r#"(version: 4, roadmaps: {"python-enterprise": (plan: (start: "9999-03-01"))})"#,
+    );
+    let harness = open_app(dir.path(), View::Timeline);
+    assert_eq!(
+        harness.state().data().plan.start.map(PlanDate::get),
+        NaiveDate::from_ymd_opt(9999, 3, 1)
+    );
+    // (label, text) of every text showing a day of `year`.
+    let named = |year: &str| -> Vec<(String, String)> {
+        harness
+            .query_all_by_label_contains(year)
+            .filter_map(|node| {
+                let node = node.accesskit_node();
+                Some((node.label()?, node.value()?))
+            })
+            .collect()
+    };
+    let pair = |label: &str, text: &str| (label.to_owned(), text.to_owned());
+    let days = named("9999");
+    assert!(days.contains(&pair("Start", "1 Mar 9999")), "{days:?}");
+    // The break editor offers two weeks from the start.
+    assert!(days.contains(&pair("From", "1 Mar 9999")), "{days:?}");
+    assert!(days.contains(&pair("to", "14 Mar 9999")), "{days:?}");
+    // The plan runs past the year 9999 (that is where finish by starts).
+    let later = named("+10000");
+    assert!(
+        later.contains(&pair("Finish by", "30 Apr +10000")),
+        "{later:?}"
+    );
+    let iso: Vec<String> = harness
+        .query_all_by_label_contains("9999-")
+        .filter_map(|node| node.accesskit_node().value())
+        .collect();
+    assert!(iso.is_empty(), "{iso:?}");
+}

@@ -155,11 +155,7 @@ pub fn breaks_ui(ui: &mut Ui, cx: &ViewContext<'_>, set: &mut dyn FnMut(Change<'
 
 /// One day of the break (a day in the year 9999, out of the picker's reach, as text).
 fn date_ui(ui: &mut Ui, salt: &str, day: &mut NaiveDate, today: NaiveDate, label: &egui::Response) {
-    match day_picker_ui(ui, salt, *day, today, label, None) {
-        Some(Some(picked)) => *day = picked,
-        Some(None) => {}
-        None => {
-            ui.label(day.format("%-d %b %Y").to_string());
-        }
+    if let Some(picked) = day_picker_ui(ui, salt, *day, today, label, None) {
+        *day = picked;
     }
 }

@@ -269,7 +269,7 @@ fn finish_by_ui(ui: &mut Ui, cx: &ViewContext<'_>, set: &mut dyn FnMut(Change<'_
     ui.horizontal(|ui| {
         let label = ui.label(RichText::new("Finish by").strong());
         let shown = memo.as_ref().map_or(schedule.finish, |m| m.date);
-        if let Some(Some(date)) = day_picker_ui(
+        if let Some(date) = day_picker_ui(
             ui,
             "plan-finish-by",
             shown,
@@ -337,16 +337,16 @@ fn start_ui(
     let refusal_id = ui.scope_id().with("plan-start-refused");
     ui.vertical(|ui| {
         ui.horizontal(|ui| {
-            // A start in the year 9999 is out of the picker's reach: shown as text.
-            match day_picker_ui(
+            let picked = day_picker_ui(
                 ui,
                 "plan-start",
                 start,
                 today.get(),
                 label,
                 Some("The first day of study"),
-            ) {
-                Some(Some(date)) if date != start => match PlanDate::new(date) {
+            );
+            if let Some(date) = picked.filter(|date| *date != start) {
+                match PlanDate::new(date) {
                     Ok(date) => {
                         ui.data_mut(|data| data.remove::<String>(refusal_id));
                         on_change(date);
@@ -354,10 +354,6 @@ fn start_ui(
                     Err(err) => {
                         ui.data_mut(|data| data.insert_temp(refusal_id, err.to_string()));
                     }
-                },
-                Some(_) => {}
-                None => {
-                    ui.label(start.to_string());
                 }
             }
             let today_button = ui
@@ -376,11 +372,11 @@ fn start_ui(
 }
 
 /// A day picker as the panel's pickers all look: the day's name and date, the month and
-/// year as lists in the popup (and ISO week numbers), labelled by `label`. Returns `None`
-/// when `day` falls in the year 9999: egui_extras' picker panics on the weeks after
-/// 9999-12-31 (its own dates end there), which its month and year arrows can reach from late
-/// in that year, so the caller shows such a day as text (the arrows already go away in the
-/// last century). Otherwise `Some` of the day the learner picked this frame, if any.
+/// year as lists in the popup (and ISO week numbers), labelled by `label`. Returns the day
+/// the learner picked this frame, if any. A day in the year 9999 is shown as text instead, in
+/// the long style every date in the panel uses ("7 Jun 9999"): egui_extras' picker panics on
+/// the weeks after 9999-12-31 (its own dates end there), which its month and year arrows can
+/// reach from late in that year (the arrows already go away in the last century).
 pub(super) fn day_picker_ui(
     ui: &mut Ui,
     salt: &str,
@@ -388,8 +384,14 @@ pub(super) fn day_picker_ui(
     today: NaiveDate,
     label: &egui::Response,
     hover: Option<&str>,
-) -> Option<Option<NaiveDate>> {
-    let mut picked = to_jiff(day).filter(|_| day.year() < PlanDate::LAST.get().year())?;
+) -> Option<NaiveDate> {
+    let Some(mut picked) = to_jiff(day).filter(|_| day.year() < PlanDate::LAST.get().year()) else {
+        let text = ui.label(long_date(day)).labelled_by(label.id);
+        if let Some(hover) = hover {
+            text.on_hover_text(hover);
+        }
+        return None;
+    };
     let mut response = ui
         .add(
             DatePickerButton::new(&mut picked)
@@ -407,7 +409,7 @@ pub(super) fn day_picker_ui(
     if let Some(hover) = hover {
         response = response.on_hover_text(hover);
     }
-    Some(response.changed().then(|| from_jiff(picked)).flatten())
+    response.changed().then(|| from_jiff(picked)).flatten()
 }
 
 /// The years the picker's year list offers: from a few years before today to twenty after,
