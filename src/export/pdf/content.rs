@@ -36,7 +36,7 @@ pub fn blocks(doc: &PlanDoc<'_>, fonts: &Fonts, geometry: &Geometry) -> Vec<Bloc
         first.keep_with_next = false;
     }
     blocks.extend(chart);
-    blocks.push(gantt::legend_block(fonts, writer.width));
+    blocks.push(gantt::legend_block(fonts, writer.width, &doc.breaks));
     blocks.push(writer.section("Stages", false));
     blocks.push(writer.stage_table_header());
     let continued = Rc::new(writer.stage_table_continued());

@@ -201,6 +201,12 @@ fn break_band(
     }
     let (left, right) = (scale.x(first), scale.x(after));
     canvas.fill(Area::new(left, top, right - left, bottom - top), BREAK_FILL);
+    // A white edge where it starts, so two breaks back to back read as two.
+    canvas.line(
+        (left, top),
+        (left, bottom),
+        Pen::solid(Rgb(255, 255, 255), 0.8),
+    );
     let label = fit(fonts, style::TINY, &one.label, right - left - 2.0);
     // A lone ellipsis names nothing: a short break on a long chart stays a plain band.
     if !label.is_empty() && label != "…" {
@@ -288,11 +294,34 @@ fn today_line(
     );
 }
 
-/// The legend under the chart, as one block.
-pub fn legend_block(fonts: &Fonts, width: f32) -> Block {
+/// What the legend calls the breaks' grey band: "break (no study that week)", or with the
+/// names the learner gave, in date order ("breaks: holiday, exams"), since a short
+/// break's band is too narrow to carry its name. Empty without breaks.
+fn break_legend(breaks: &[BreakEntry]) -> String {
+    let mut sorted: Vec<&BreakEntry> = breaks.iter().collect();
+    sorted.sort_by_key(|one| one.monday);
+    let names: Vec<&str> = sorted
+        .iter()
+        .map(|one| one.label.as_str())
+        .filter(|name| *name != "Break")
+        .collect();
+    match (breaks.len(), names.is_empty()) {
+        (0, _) => String::new(),
+        (_, true) => "break (no study that week)".to_owned(),
+        (1, false) => format!("break: {}", names.join(", ")),
+        (_, false) => format!("breaks: {}", names.join(", ")),
+    }
+}
+
+/// The legend under the chart, as one block: what bars, bands and lines mean, with the breaks'
+/// band when the plan has breaks. An entry that does not fit on the line starts the next one
+/// (one longer than a whole line is cut with "…").
+pub fn legend_block(fonts: &Fonts, width: f32, breaks: &[BreakEntry]) -> Block {
+    const LINE: f32 = 14.0;
     let mut canvas = Canvas::default();
     let hue = style::stage_color(0);
-    let entries: [(&str, Swatch); 4] = [
+    let breaks_text = break_legend(breaks);
+    let mut entries: Vec<(&str, Swatch)> = vec![
         ("planned weeks", Swatch::Bar(hue)),
         ("done so far", Swatch::Bar(style::darker(hue, 0.45))),
         (
@@ -301,25 +330,29 @@ pub fn legend_block(fonts: &Fonts, width: f32) -> Block {
         ),
         ("today", Swatch::Line),
     ];
-    let mut x = 0.0;
-    let baseline = 9.0;
+    if !breaks_text.is_empty() {
+        entries.push((&breaks_text, Swatch::Band(BREAK_FILL)));
+    }
+    let (mut x, mut top) = (0.0, 0.0);
     for (label, swatch) in entries {
+        let label = fit(fonts, style::TINY, label, width - 18.0);
+        let label_width = fonts.width(Weight::Regular, style::TINY, &label);
+        if x > 0.0 && x + 18.0 + label_width > width {
+            x = 0.0;
+            top += LINE;
+        }
         match swatch {
-            Swatch::Bar(color) => canvas.fill(Area::new(x, 4.0, 14.0, 5.0), color),
-            Swatch::Band(color) => canvas.fill(Area::new(x, 2.0, 14.0, 9.0), color),
+            Swatch::Bar(color) => canvas.fill(Area::new(x, top + 4.0, 14.0, 5.0), color),
+            Swatch::Band(color) => canvas.fill(Area::new(x, top + 2.0, 14.0, 9.0), color),
             Swatch::Line => canvas.line(
-                (x + 7.0, 1.0),
-                (x + 7.0, 12.0),
+                (x + 7.0, top + 1.0),
+                (x + 7.0, top + 12.0),
                 Pen::dashed(style::TODAY, 1.0, (3.0, 2.0)),
             ),
         }
         x += 18.0;
-        let label_width = fonts.width(Weight::Regular, style::TINY, label);
-        if x + label_width > width {
-            break;
-        }
         canvas.text(
-            (x, baseline),
+            (x, top + 9.0),
             style::TINY,
             Weight::Regular,
             style::MUTED,
@@ -327,7 +360,7 @@ pub fn legend_block(fonts: &Fonts, width: f32) -> Block {
         );
         x += label_width + 14.0;
     }
-    Block::new(canvas, 16.0)
+    Block::new(canvas, top + 16.0)
 }
 
 enum Swatch {
@@ -503,6 +536,76 @@ mod tests {
                 .any(|op| matches!(op, Op::Text(run) if run.text == "ski trip"));
             assert!(named, "the band carries its name");
         });
+    }
+
+    /// The legend names the breaks' grey band when the plan has breaks, and only then, with
+    /// the names the learner gave them in date order (a short break's band has no room for
+    /// its name); at a width too narrow for one line, its entries go on to more lines rather
+    /// than off the page.
+    #[test]
+    fn the_legend_names_the_break_band_and_the_breaks_when_there_are_any() {
+        let fonts = fonts();
+        let entries = |block: &Block| -> Vec<(String, f32, f32)> {
+            block
+                .canvas
+                .ops
+                .iter()
+                .filter_map(|op| match op {
+                    Op::Text(run) => Some((
+                        run.text.clone(),
+                        run.x + fonts.width(run.weight, run.size, &run.text),
+                        run.baseline,
+                    )),
+                    _ => None,
+                })
+                .collect()
+        };
+        let band =
+            |block: &Block| {
+                block.canvas.ops.iter().any(
+                    |op| matches!(op, Op::Rect { fill: Some(fill), .. } if *fill == BREAK_FILL),
+                )
+            };
+        let entry = |label: &str, monday: NaiveDate| BreakEntry {
+            label: label.to_owned(),
+            start: monday,
+            monday,
+            sunday: monday + chrono::Days::new(13),
+            weeks: 2,
+        };
+        let (holiday, exams) = (
+            entry("holiday", day(2026, 12, 21)),
+            entry("exams", day(2027, 1, 4)),
+        );
+
+        let without = legend_block(&fonts, 500.0, &[]);
+        assert!(!band(&without));
+        assert_eq!(entries(&without).len(), 4);
+        let with = legend_block(&fonts, 500.0, &[exams.clone(), holiday.clone()]);
+        assert!(band(&with));
+        let on_one_line = entries(&with);
+        assert_eq!(on_one_line.len(), 5, "{on_one_line:?}");
+        assert_eq!(on_one_line[4].0, "breaks: holiday, exams");
+        assert!(on_one_line.iter().all(|e| e.1 <= 500.0 && e.2 < 16.0));
+        assert!((with.height - without.height).abs() < 0.01);
+        let unnamed = legend_block(&fonts, 500.0, &[entry("Break", day(2027, 3, 1))]);
+        assert_eq!(entries(&unnamed)[4].0, "break (no study that week)");
+        let one = legend_block(&fonts, 500.0, &[holiday.clone()]);
+        assert_eq!(entries(&one)[4].0, "break: holiday");
+
+        // Narrow: every entry is still there, inside the width, on more lines; one longer
+        // than a line is cut.
+        let narrow = legend_block(&fonts, 200.0, &[exams, holiday]);
+        let wrapped = entries(&narrow);
+        assert_eq!(wrapped.len(), 5, "{wrapped:?}");
+        assert!(wrapped.iter().all(|e| e.1 <= 200.0), "{wrapped:?}");
+        assert!(narrow.height > with.height);
+        assert!(wrapped.iter().all(|e| e.2 < narrow.height));
+        let many: Vec<BreakEntry> = (0..40)
+            .map(|week| entry("exam week", day(2027, 1, 4) + chrono::Days::new(14 * week)))
+            .collect();
+        let cut = entries(&legend_block(&fonts, 500.0, &many));
+        assert!(cut[4].0.ends_with('…') && cut[4].1 <= 500.0, "{cut:?}");
     }
 
     #[test]
