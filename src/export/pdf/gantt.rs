@@ -590,7 +590,7 @@ mod tests {
         assert!((with.height - without.height).abs() < 0.01);
         let unnamed = legend_block(&fonts, 500.0, &[entry("Break", day(2027, 3, 1))]);
         assert_eq!(entries(&unnamed)[4].0, "break (no study that week)");
-        let one = legend_block(&fonts, 500.0, &[holiday.clone()]);
+        let one = legend_block(&fonts, 500.0, std::slice::from_ref(&holiday));
         assert_eq!(entries(&one)[4].0, "break: holiday");
 
         // Narrow: every entry is still there, inside the width, on more lines; one longer
