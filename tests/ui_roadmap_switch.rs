@@ -109,11 +109,14 @@ impl Desk {
 
 /// Steps until the window is `done` (files, dialogs and the store open on threads).
 fn wait(harness: &mut Harness<'static, RoadmapGate>, done: impl Fn(&RoadmapGate) -> bool) {
-    common::wait_until(harness, "the roadmap switch", done);
+    common::wait_until(harness, "the state the test waits for", done);
 }
 
+/// The window shows the roadmap from `path` (which may not be written yet) and is idle.
 fn source_is(gate: &RoadmapGate, path: &Path) -> bool {
-    gate.source() == Some(&RoadmapSource::File(path.canonicalize().unwrap())) && !gate.busy()
+    let on_screen = gate.source().and_then(RoadmapSource::path);
+    on_screen.is_some_and(|shown| path.canonicalize().is_ok_and(|path| path == shown))
+        && !gate.busy()
 }
 
 fn built_in(gate: &RoadmapGate) -> bool {
@@ -368,23 +371,53 @@ fn a_read_only_window_that_switches_stays_read_only() {
 }
 
 #[test]
-fn an_imported_markdown_roadmap_can_be_saved_as_ron() {
+fn an_imported_markdown_roadmap_saved_as_ron_is_worked_on_from_the_ron_with_its_ticks() {
     let desk = Desk::new();
     let rust = desk.rust_md();
     let out = desk.dir.path().join("kept.ron");
-    let mut harness = desk.window();
-    assert!(harness.query_by_label(SAVE_RON_LABEL).is_none());
-    desk.pick(&mut harness, &rust);
-    wait(&mut harness, |gate| source_is(gate, &rust));
-    harness.get_by_label_contains("Imported from rust.md");
-    desk.dialogs.answer(Picked::File(out.clone()));
-    harness.get_by_label(SAVE_RON_LABEL).click();
-    wait(&mut harness, says_something);
-    harness.get_by_label_contains("The roadmap is saved as .ron");
-    let saved = study_planner::app::load_roadmap_file(&out).expect("the .ron loads");
-    assert_eq!(saved.title, "Rust from zero");
-    assert!(harness.query_by_label(SAVE_RON_LABEL).is_none());
-    assert_eq!(harness.state().recent()[0], out);
+    let mut storage = MemoryStorage::default();
+    {
+        let mut harness = desk.window();
+        assert!(harness.query_by_label(SAVE_RON_LABEL).is_none());
+        desk.pick(&mut harness, &rust);
+        wait(&mut harness, |gate| source_is(gate, &rust));
+        tick(&mut harness, "Ownership");
+        harness.get_by_label_contains("Imported from rust.md");
+        desk.dialogs.answer(Picked::File(out.clone()));
+        harness.get_by_label(SAVE_RON_LABEL).click();
+
+        // The window works on the .ron now, with the same roadmap and the tick.
+        wait(&mut harness, |gate| source_is(gate, &out));
+        harness.get_by_label_contains("The roadmap is saved as .ron, and this window works");
+        let saved = study_planner::app::load_roadmap_file(&out).expect("the .ron loads");
+        assert_eq!(saved.title, "Rust from zero");
+        assert_eq!(saved.id, harness.state().app().unwrap().roadmap().id);
+        assert!(harness.query_by_label(SAVE_RON_LABEL).is_none());
+        assert_eq!(harness.state().recent(), [out.canonicalize().unwrap()]);
+        assert_eq!(item_state(harness.state(), "Ownership"), ItemState::Done);
+
+        // It follows the .ron: an edit there shows, and the tick stays.
+        let ron = std::fs::read_to_string(&out).unwrap();
+        desk.file(
+            "kept.ron",
+            &ron.replace("Rust from zero", "Rust from zero, revised"),
+        );
+        wait(&mut harness, |gate| {
+            gate.app()
+                .is_some_and(|app| app.roadmap().title == "Rust from zero, revised")
+        });
+        harness.get_by_label("Rust from zero, revised");
+        assert_eq!(item_state(harness.state(), "Ownership"), ItemState::Done);
+        eframe::App::save(harness.state_mut(), &mut storage);
+        eframe::App::on_exit(harness.state_mut(), None);
+    }
+
+    // The next start opens the .ron, and the tick is still there (read from disk).
+    let remembered = RoadmapPrefs::load(Some(&storage));
+    let setup = desk.setup(Arc::new(storage::RealFs), SOON);
+    let harness = desk.window_with(Wanted::Remembered(remembered), Some(&storage), setup);
+    assert!(source_is(harness.state(), &out));
+    assert_eq!(item_state(harness.state(), "Ownership"), ItemState::Done);
 }
 
 #[test]

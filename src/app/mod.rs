@@ -274,6 +274,17 @@ impl StudyPlannerApp {
         self.roadmap_problem.as_ref()
     }
 
+    /// Shows `roadmap`, a new version of the one on screen (the same id), in its place: the
+    /// learner's data, plan settings and undo history stay, the plan is joined again.
+    fn show_new_version(&mut self, ctx: &egui::Context, roadmap: Arc<Roadmap>) {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
+            "{} — study-planner",
+            roadmap.title
+        )));
+        self.roadmap = roadmap;
+        self.roadmap_problem = None;
+    }
+
     fn follow_roadmap_file(&mut self, ctx: &egui::Context) {
         let Some(watch) = &self.roadmap_watch else {
             return;
@@ -283,12 +294,7 @@ impl StudyPlannerApp {
         };
         match result {
             Ok(roadmap) if roadmap.id == self.roadmap.id => {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
-                    "{} — study-planner",
-                    roadmap.title
-                )));
-                self.roadmap = Arc::new(roadmap);
-                self.roadmap_problem = None;
+                self.show_new_version(ctx, Arc::new(roadmap));
             }
             Ok(roadmap) => {
                 self.roadmap_problem = Some(RoadmapProblem {

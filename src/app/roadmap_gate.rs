@@ -20,6 +20,10 @@
 //! and can fix it and open it again; an error screen in its place would take away the roadmap
 //! they were working in.
 //!
+//! "Save as .ron…" for an imported Markdown or text roadmap does not switch: the roadmap on
+//! screen keeps its id, so the app stays (its progress, plan and undo history) and only its
+//! source moves to the new file (the watch, the last roadmap, Recent).
+//!
 //! No disk I/O here on the UI thread: files, dialogs and the progress store are all opened
 //! on threads, which wake the window when they are done.
 
@@ -32,7 +36,9 @@ use egui::{RichText, Ui};
 
 use super::banner::{Banner, banner_ui};
 use super::roadmap_menu::RoadmapMenu;
-use super::roadmap_open::{self, FileDialogs, LoadOutcome, Loaded, OpenRequest, SystemDialogs};
+use super::roadmap_open::{
+    self, FileDialogs, LoadOutcome, Loaded, OpenRequest, SaveRonOutcome, SavedRon, SystemDialogs,
+};
 use super::roadmap_prefs::{RoadmapPrefs, RoadmapSource};
 use super::saving::{StorageSetup, open_on_thread};
 use super::{AppOptions, StudyPlannerApp};
@@ -221,7 +227,8 @@ pub struct RoadmapGate {
     notices: Vec<GateNotice>,
     /// The Markdown or text file on screen, imported as it opened: "Save as .ron…" is offered.
     imported: Option<PathBuf>,
-    saving_ron: Option<Receiver<Result<Option<PathBuf>, String>>>,
+    /// "Save as .ron…" under way: the imported file it started from, and the answer to come.
+    saving_ron: Option<(PathBuf, Receiver<SaveRonOutcome>)>,
 }
 
 impl RoadmapGate {
@@ -616,7 +623,6 @@ impl RoadmapGate {
 
     /// The owner's messages and the "Save as .ron…" offer, above everything else.
     fn notices_ui(&mut self, ui: &mut Ui) {
-        self.poll_saving_ron();
         if self.notices.is_empty() && self.imported.is_none() {
             return;
         }
@@ -690,7 +696,8 @@ impl RoadmapGate {
             self.imported = None;
         }
         if save_ron && let Some(from) = &self.imported {
-            self.saving_ron = roadmap_open::save_ron(ui.ctx(), &self.setup.dialogs, from);
+            self.saving_ron = roadmap_open::save_ron(ui.ctx(), &self.setup.dialogs, from)
+                .map(|rx| (from.clone(), rx));
             if self.saving_ron.is_none() {
                 self.say(Notice::error(
                     "Cannot save the roadmap (the system would not start a thread).",
@@ -700,26 +707,64 @@ impl RoadmapGate {
         }
     }
 
-    fn poll_saving_ron(&mut self) {
-        let Some(outcome) = self.saving_ron.as_ref().and_then(|rx| rx.try_recv().ok()) else {
+    fn poll_saving_ron(&mut self, ctx: &egui::Context) {
+        let Some((from, rx)) = self.saving_ron.take() else {
             return;
         };
-        self.saving_ron = None;
+        let outcome = match rx.try_recv() {
+            Ok(outcome) => outcome,
+            Err(mpsc::TryRecvError::Empty) => {
+                self.saving_ron = Some((from, rx));
+                return;
+            }
+            Err(mpsc::TryRecvError::Disconnected) => Err(format!(
+                "The roadmap was not saved as .ron (the saving thread stopped); try again: {}",
+                from.display()
+            )),
+        };
         match outcome {
-            Ok(Some(path)) => {
-                self.imported = None;
-                // Listed under Recent, so the learner finds it next time (the Markdown file
-                // stays the one open now).
-                self.prefs.listed(&path);
-                self.refresh_menu();
+            Ok(Some(saved)) => self.saved_as_ron(ctx, &from, saved),
+            Ok(None) => {}
+            Err(text) => self.say(Notice::error(text, None)),
+        }
+    }
+
+    /// The imported roadmap on screen (from `from`) is written as `.ron`: the window works on
+    /// that file from now on. The app stays (the same roadmap id, so the same progress in the
+    /// same data folder, ticks, plan and undo history); its roadmap is the one read back from
+    /// the new file, the watch moves to it, and it is the last roadmap and in the Markdown
+    /// file's place under Recent. If the window has moved on meanwhile (another roadmap, a
+    /// switch under way, or the file's id changed), the new file is only listed under Recent.
+    fn saved_as_ron(&mut self, ctx: &egui::Context, from: &Path, saved: SavedRon) {
+        let SavedRon { path, roadmap } = saved;
+        let on_screen = self.current.as_ref().and_then(RoadmapSource::path) == Some(from);
+        let busy = self.busy();
+        let watch = self.remember.then_some(self.setup.watch_interval);
+        match &mut self.gate {
+            Gate::Open(app) if on_screen && !busy && app.roadmap().id == roadmap.id => {
+                app.show_new_version(ctx, Arc::new(roadmap));
+                if let Some(interval) = watch {
+                    app.watch_roadmap_file(ctx, path.clone(), interval);
+                }
+                self.prefs.moved(from, &path);
+                self.opened(RoadmapSource::File(path.clone()));
                 self.say(Notice::info(
-                    "The roadmap is saved as .ron; open that file to work on the roadmap \
-                     itself (progress is kept by the roadmap's id, so it carries over):",
+                    "The roadmap is saved as .ron, and this window works on that file now: \
+                     it follows the file's changes and opens it next time. Your ticks, notes \
+                     and plan carry over (they are kept by the roadmap's id, which is the same):",
                     Some(path),
                 ));
             }
-            Ok(None) => {}
-            Err(text) => self.say(Notice::error(text, None)),
+            _ => {
+                self.imported = None;
+                self.prefs.listed(&path);
+                self.refresh_menu();
+                self.say(Notice::info(
+                    "The roadmap is saved as .ron; it is under Recent, to open when you want \
+                     to work on that file:",
+                    Some(path),
+                ));
+            }
         }
     }
 
@@ -855,6 +900,9 @@ impl eframe::App for RoadmapGate {
         }
         if self.switch.is_some() {
             self.poll_switch(&ctx, frame.storage());
+        }
+        if self.saving_ron.is_some() {
+            self.poll_saving_ron(&ctx);
         }
         self.drop_ui(ui);
         self.notices_ui(ui);

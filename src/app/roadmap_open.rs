@@ -1,7 +1,8 @@
 //! Finding and reading the roadmap a learner asks for, off the UI thread: the file dialog
 //! ("Open roadmap…", "Save as .ron…"), reading and checking the file (or importing a `.md` /
-//! `.txt` in memory), and writing an imported roadmap as `.ron`. Every answer comes back on
-//! a channel and wakes the window; nothing here touches the window's state.
+//! `.txt` in memory), and writing an imported roadmap as `.ron` (read back from the new file,
+//! so the window can work on it). Every answer comes back on a channel and wakes the window;
+//! nothing here touches the window's state.
 //!
 //! The file dialog is a [`FileDialogs`] the tests replace, so "Open roadmap…" can be driven
 //! through the real window without a desktop.
@@ -149,16 +150,27 @@ pub const NO_OPEN_DIALOG: &str = "There is no file dialog on this system (it nee
      xdg-desktop-portal with a file chooser, or zenity), so nothing was opened. Drop a roadmap \
      file on this window, or start study-planner with the file: study-planner FILE";
 
+/// An imported roadmap written as `.ron` and read back from that file.
+pub struct SavedRon {
+    /// The file written (absolute, as the loader resolves it).
+    pub path: PathBuf,
+    /// The roadmap as the new file holds it (the same ids as the import).
+    pub roadmap: Roadmap,
+}
+
+/// What the "Save as .ron…" thread answers: the file written and read back, or what went
+/// wrong in words, with the path. `Ok(None)`: the learner cancelled.
+pub type SaveRonOutcome = Result<Option<SavedRon>, String>;
+
 /// Imports `imported_from` again (as it is on disk now, which is what the window shows: the
-/// file is watched) and writes the roadmap as RON where the learner says (or, without a
-/// file dialog, next to the imported file, never over an existing one), atomically. On a
-/// thread of its own; the answer is the file written, or what went wrong in words, with the
-/// path. `Ok(None)`: the learner cancelled.
+/// file is watched), writes the roadmap as RON where the learner says (or, without a file
+/// dialog, next to the imported file, never over an existing one), atomically, and reads
+/// the new file back as the window would open it. On a thread of its own.
 pub fn save_ron(
     ctx: &egui::Context,
     dialogs: &Arc<dyn FileDialogs>,
     imported_from: &Path,
-) -> Option<Receiver<Result<Option<PathBuf>, String>>> {
+) -> Option<Receiver<SaveRonOutcome>> {
     let (tx, rx) = mpsc::channel();
     let ctx = ctx.clone();
     let dialogs = Arc::clone(dialogs);
@@ -177,7 +189,7 @@ pub fn save_ron(
                     return;
                 }
             };
-            let outcome = match dialogs.save_roadmap(&suggested) {
+            let written = match dialogs.save_roadmap(&suggested) {
                 Picked::File(path) => write_ron(&path, &ron).map(|()| Some(path)),
                 Picked::Cancelled => Ok(None),
                 Picked::NoDialog if suggested.exists() => Err(format!(
@@ -191,11 +203,23 @@ pub fn save_ron(
                 )),
                 Picked::NoDialog => write_ron(&suggested, &ron).map(|()| Some(suggested)),
             };
-            let _ = tx.send(outcome);
+            let _ = tx.send(written.and_then(|path| path.map(read_back).transpose()));
             ctx.request_repaint();
         })
         .ok()?;
     Some(rx)
+}
+
+/// The `.ron` just written, read as the window opens a file.
+fn read_back(path: PathBuf) -> Result<SavedRon, String> {
+    let path = std::fs::canonicalize(&path).unwrap_or(path);
+    match load_roadmap_file(&path) {
+        Ok(roadmap) => Ok(SavedRon { path, roadmap }),
+        Err(problem) => Err(format!(
+            "The roadmap was saved as .ron, but that file does not load: {}",
+            problem.message
+        )),
+    }
 }
 
 /// Atomic: a half-written roadmap never replaces a good file.

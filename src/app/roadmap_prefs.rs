@@ -64,6 +64,13 @@ impl RoadmapPrefs {
         self.recent.truncate(RECENT_LEN);
     }
 
+    /// The roadmap that came from `from` comes from `to` now (saved as `.ron`): `to` is the
+    /// last roadmap and takes `from`'s place under "Recent", at the top.
+    pub fn moved(&mut self, from: &Path, to: &Path) {
+        self.recent.retain(|known| known != from);
+        self.opened(&RoadmapSource::File(to.to_owned()));
+    }
+
     /// Takes a file that is gone off "Recent" (and off "last").
     pub fn forget(&mut self, path: &Path) {
         self.recent.retain(|known| known != path);
@@ -160,6 +167,16 @@ mod tests {
         prefs.listed(Path::new("/r/broken"));
         assert_eq!(names(&prefs), ["/r/broken", "/r/a"]);
         assert_eq!(prefs.last, Some(file("a")));
+    }
+
+    #[test]
+    fn a_moved_roadmap_takes_the_old_file_s_place_and_is_the_last_one() {
+        let mut prefs = RoadmapPrefs::default();
+        prefs.opened(&file("a"));
+        prefs.opened(&file("rust.md"));
+        prefs.moved(Path::new("/r/rust.md"), Path::new("/r/rust.ron"));
+        assert_eq!(names(&prefs), ["/r/rust.ron", "/r/a"]);
+        assert_eq!(prefs.last, Some(file("rust.ron")));
     }
 
     #[test]
