@@ -334,6 +334,11 @@ fn a_plan_date_out_of_range_is_changed_alone_said_once_and_the_original_kept() {
         opened.progress.plan.breaks[0].days(),
         (day(2026, 12, 21), PlanDate::LAST.get())
     );
+    assert_eq!(
+        opened.progress.plan.breaks.len(),
+        1,
+        "the exams break is left out"
+    );
     // Nothing was moved aside; the file as it was is copied, and the learner told where.
     assert!(
         !files_in(dir.path())
@@ -350,6 +355,8 @@ fn a_plan_date_out_of_range_is_changed_alone_said_once_and_the_original_kept() {
         "the plan's start date was left out (+20260-01-05 is outside the dates a plan can use",
         "the break “holiday” from 2026-12-21 to +20270-01-03 lies outside the dates a plan can \
          use, so it now runs from 2026-12-21 to 9999-12-31",
+        "the break “exams” from 2027-02-30 to 2027-03-07 was left out, as '2027-02-30' is \
+         not a date",
         "A copy of the file as it was is kept.",
     ] {
         assert!(notice.text.contains(said), "{said:?} in {notice:?}");

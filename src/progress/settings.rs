@@ -52,9 +52,9 @@ pub struct PlanSettings {
     pub stage_weeks: BTreeMap<String, u32>,
     /// Time off ("holiday", "exam month"): the plan flows around these. In the order the
     /// learner added them; the schedule sorts its own copy. Days outside the plan's dates
-    /// (a hand-edited year 20000) are clamped into them when read, so one typo neither
-    /// refuses the learner's whole file nor reaches the schedule's arithmetic (and `storage`
-    /// tells the learner).
+    /// (a hand-edited year 20000) are clamped into them when read, and a break whose day is
+    /// not a date at all ("2027-02-30") is left out, so one typo neither refuses the learner's
+    /// whole file nor reaches the schedule's arithmetic (and `storage` tells the learner).
     #[serde(deserialize_with = "clamped_breaks")]
     pub breaks: Vec<Break>,
 }
@@ -66,16 +66,30 @@ fn start_if_plan_date<'de, D: serde::Deserializer<'de>>(
     Ok(written.and_then(|text| text.parse().ok()))
 }
 
+/// A break as the file has it, its days as text, so that a day which is not a date at all
+/// ("2027-02-30") leaves out that break alone.
+#[derive(Deserialize)]
+#[serde(rename = "Break")]
+struct WrittenBreak {
+    start: String,
+    end: String,
+    #[serde(default)]
+    label: String,
+}
+
 fn clamped_breaks<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Vec<Break>, D::Error> {
-    let breaks = Vec::<Break>::deserialize(deserializer)?;
-    Ok(breaks
+    let written = Vec::<WrittenBreak>::deserialize(deserializer)?;
+    Ok(written
         .into_iter()
-        .map(|b| Break {
-            start: PlanDate::clamped(b.start).get(),
-            end: PlanDate::clamped(b.end).get(),
-            label: b.label,
+        .filter_map(|b| {
+            let (start, end) = (b.start.parse().ok()?, b.end.parse().ok()?);
+            Some(Break {
+                start: PlanDate::clamped(start).get(),
+                end: PlanDate::clamped(end).get(),
+                label: b.label,
+            })
         })
         .collect())
 }
@@ -232,9 +246,11 @@ mod tests {
     fn hand_edited_break_days_outside_the_plans_dates_are_clamped_not_refused() {
         let read: Result<PlanSettings, _> = ron::from_str(
             r#"(breaks: [(start: "1066-10-14", end: "+20000-01-01", label: "typo"),
-                        (start: "2027-12-21", end: "2028-01-03", label: "holiday")])"#,
+                        (start: "2027-02-30", end: "2027-03-07", label: "not a day"),
+                        Break(start: "2027-12-21", end: "2028-01-03", label: "holiday")])"#,
         );
         let breaks = read.map(|s| s.breaks).unwrap_or_default();
+        // The break with a day that is not a date is left out; the others are read.
         assert_eq!(breaks.len(), 2);
         assert_eq!(
             breaks[0].days(),

@@ -222,6 +222,11 @@ pub struct Repair {
 pub enum RepairedValue {
     /// The plan's start date was left out: the plan starts today until one is picked.
     Start(PlanDateError),
+    /// A break was left out: one of its days, as written, is not a date.
+    BreakLeftOut {
+        label: String,
+        written: (String, String),
+    },
     /// A break's days were clamped into the plan's dates.
     Break {
         label: String,
@@ -239,16 +244,26 @@ impl Repair {
                 "the plan's start date was left out ({problem}), so the plan starts today \
                  until you pick a start date"
             ),
+            RepairedValue::BreakLeftOut { label, written } => {
+                let not_a_date = if written.0.parse::<NaiveDate>().is_err() {
+                    &written.0
+                } else {
+                    &written.1
+                };
+                format!(
+                    "{} from {} to {} was left out, as '{not_a_date}' is not a date (expected \
+                     YYYY-MM-DD)",
+                    break_name(label),
+                    written.0,
+                    written.1
+                )
+            }
             RepairedValue::Break {
                 label,
                 written,
                 now,
             } => {
-                let name = if label.trim().is_empty() {
-                    "a break".to_owned()
-                } else {
-                    format!("the break “{}”", label.trim())
-                };
+                let name = break_name(label);
                 format!(
                     "{name} from {} to {} lies outside the dates a plan can use, so it now \
                      runs from {} to {}",
@@ -261,6 +276,15 @@ impl Repair {
         } else {
             format!("in roadmap “{}”, {change}", self.roadmap_id)
         }
+    }
+}
+
+/// "the break “holiday”", or "a break" when it has no name.
+fn break_name(label: &str) -> String {
+    if label.trim().is_empty() {
+        "a break".to_owned()
+    } else {
+        format!("the break “{}”", label.trim())
     }
 }
 
@@ -291,8 +315,8 @@ pub fn repairs(bytes: &[u8]) -> Vec<Repair> {
     #[derive(Deserialize)]
     #[serde(rename = "Break")]
     struct BreakDates {
-        start: NaiveDate,
-        end: NaiveDate,
+        start: String,
+        end: String,
         #[serde(default)]
         label: String,
     }
@@ -317,14 +341,19 @@ pub fn repairs(bytes: &[u8]) -> Vec<Repair> {
             found.push(repair(RepairedValue::Start(problem)));
         }
         for b in roadmap.plan.breaks {
-            if PlanDate::new(b.start).is_err() || PlanDate::new(b.end).is_err() {
-                let now = (
-                    PlanDate::clamped(b.start).get(),
-                    PlanDate::clamped(b.end).get(),
-                );
-                found.push(repair(RepairedValue::Break {
+            let (Ok(start), Ok(end)) = (b.start.parse::<NaiveDate>(), b.end.parse::<NaiveDate>())
+            else {
+                found.push(repair(RepairedValue::BreakLeftOut {
                     label: b.label,
                     written: (b.start, b.end),
+                }));
+                continue;
+            };
+            if PlanDate::new(start).is_err() || PlanDate::new(end).is_err() {
+                let now = (PlanDate::clamped(start).get(), PlanDate::clamped(end).get());
+                found.push(repair(RepairedValue::Break {
+                    label: b.label,
+                    written: (start, end),
                     now,
                 }));
             }
@@ -483,6 +512,7 @@ mod tests {
             "r": (items: {"a": (state: Done)}, plan: (start: "+20000-01-01", breaks: [
                 (start: "2027-01-04", end: "2027-01-10", label: "fine"),
                 (start: "1066-10-14", end: "2027-01-01", label: " typo "),
+                (start: "2027-03-01", end: "2027-02-30"),
             ])),
             "other": RoadmapProgress(plan: PlanSettings(start: Some("2027-02-30"))),
             "fine": (plan: (start: "2027-01-04")),
@@ -497,6 +527,11 @@ mod tests {
         assert_eq!(progress.state("a"), ItemState::Done);
         assert_eq!(progress.plan.start, None);
         assert_eq!(progress.plan.breaks[1].days().0, PlanDate::FIRST.get());
+        assert_eq!(
+            progress.plan.breaks.len(),
+            2,
+            "the break that is not a date is left out"
+        );
         let said: Vec<String> = repairs(text).iter().map(|r| r.describe("r")).collect();
         assert_eq!(
             said,
@@ -509,6 +544,8 @@ mod tests {
                  start date",
                 "the break “typo” from 1066-10-14 to 2027-01-01 lies outside the dates a plan \
                  can use, so it now runs from 1900-01-01 to 2027-01-01",
+                "a break from 2027-03-01 to 2027-02-30 was left out, as '2027-02-30' is not a \
+                 date (expected YYYY-MM-DD)",
             ]
         );
         // A file that is fine has nothing to say.
