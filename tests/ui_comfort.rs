@@ -465,3 +465,44 @@ fn theme_and_zoom_are_remembered_across_runs() {
     );
     assert!((restarted.ctx.zoom_factor() - 1.2).abs() < 1e-4);
 }
+
+/// Every rect a frame paints, nested shapes included.
+fn painted_rects(shape: &egui::Shape, out: &mut Vec<egui::epaint::RectShape>) {
+    match shape {
+        egui::Shape::Rect(rect) => out.push(rect.clone()),
+        egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| painted_rects(s, out)),
+        _ => {}
+    }
+}
+
+/// The window is cleared to the panel colour and no panel paints it again: where there is no
+/// GPU, a second full-window fill costs a frame about as much as everything else on it.
+#[test]
+fn no_view_paints_the_window_background_twice_in_either_theme() {
+    use eframe::App as _;
+    for theme in [ThemePreference::Light, ThemePreference::Dark] {
+        for view in [View::ThisWeek, View::Cards, View::Timeline, View::Weeks] {
+            let dir = common::temp_dir();
+            let mut harness = common::open_app(dir.path(), view);
+            harness.ctx.set_theme(theme);
+            harness.run();
+            let visuals = harness.ctx.global_style().visuals.clone();
+            let window = harness.ctx.content_rect();
+            let mut rects = Vec::new();
+            for clipped in &harness.output().shapes {
+                painted_rects(&clipped.shape, &mut rects);
+            }
+            let refills: Vec<egui::Rect> = rects
+                .iter()
+                .filter(|r| r.fill == visuals.panel_fill && r.rect.area() > window.area() / 20.0)
+                .map(|r| r.rect)
+                .collect();
+            assert!(refills.is_empty(), "{theme:?}, {view:?}: {refills:?}");
+            assert_eq!(
+                harness.state().clear_color(&visuals),
+                visuals.panel_fill.to_normalized_gamma_f32(),
+                "{theme:?}: the clear is the panels' colour"
+            );
+        }
+    }
+}

@@ -286,7 +286,7 @@ impl ExportUi {
             return;
         }
         let mut clicked = MessageClick::None;
-        egui::Panel::top("export-status").show(ui, |ui| {
+        super::widgets::top_bar(ui, "export-status").show(ui, |ui| {
             ui.vertical(|ui| {
                 if let Some(working) = &self.working {
                     // egui's spinner repaints itself every frame: only while computing.

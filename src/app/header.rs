@@ -17,7 +17,7 @@ pub fn header_ui(
     roadmap_menu: Option<&RoadmapMenu>,
     commands: &CommandQueue,
 ) {
-    egui::Panel::top("header").show(ui, |ui| {
+    super::widgets::top_bar(ui, "header").show(ui, |ui| {
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
             ui.heading(RichText::new(&roadmap.title).strong());

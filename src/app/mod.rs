@@ -321,7 +321,7 @@ impl StudyPlannerApp {
             return;
         };
         let mut dismissed = false;
-        egui::Panel::top("roadmap-problem").show(ui, |ui| {
+        widgets::top_bar(ui, "roadmap-problem").show(ui, |ui| {
             let text = format!(
                 "The roadmap file changed but cannot be shown; the last good version stays on screen. {}",
                 problem.message
@@ -546,6 +546,11 @@ impl eframe::App for StudyPlannerApp {
         self.screenshot.is_none()
     }
 
+    /// The panels are unfilled: the window's clear is their background (see `widgets::top_bar`).
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        widgets::clear_colour(visuals)
+    }
+
     /// Pending progress is written before the window goes away.
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.saving.flush();
@@ -578,7 +583,7 @@ impl eframe::App for StudyPlannerApp {
         let filter = toolbar::toolbar_ui(ui, &plan, undo, &mut self.ui_state, &self.commands);
         help::help_ui(ui, &mut self.ui_state);
         let cx = ViewContext::new(&plan, &filter, editable, &self.commands);
-        egui::CentralPanel::default().show(ui, |ui| match self.view {
+        widgets::central_panel_ui(ui, |ui| match self.view {
             View::ThisWeek => this_week::this_week_ui(ui, &cx),
             View::Cards => {
                 // Kept while the scroll to it settles (see `lazy::scroll_block_to_top`).

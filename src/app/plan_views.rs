@@ -73,7 +73,7 @@ pub fn plan_view_ui(
         // The same widget ids after this point whether the panel shows or not.
         ui.skip_ahead_auto_ids(1);
     } else {
-        egui::Panel::left("plan-panel")
+        super::widgets::left_bar(ui, "plan-panel")
             .resizable(true)
             .default_size(340.0)
             .size_range(260.0..=520.0)

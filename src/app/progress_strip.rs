@@ -17,7 +17,7 @@ pub fn progress_strip_ui(
 ) {
     let data = plan.progress();
     saving.poll(data, commands);
-    egui::Panel::top("progress-strip").show(ui, |ui| {
+    super::widgets::top_bar(ui, "progress-strip").show(ui, |ui| {
         ui.add_space(2.0);
         ui.horizontal(|ui| {
             ui.label(RichText::new("Overall").strong());

@@ -631,7 +631,7 @@ impl RoadmapGate {
         let busy = self.busy();
         let mut save_ron = false;
         let mut forget_import = false;
-        egui::Panel::top("roadmap-notices").show(ui, |ui| {
+        super::widgets::top_bar(ui, "roadmap-notices").show(ui, |ui| {
             ui.add_space(2.0);
             if let Some(from) = &self.imported {
                 let name = from
@@ -771,7 +771,7 @@ impl RoadmapGate {
     /// "Opening …" while the new roadmap's data opens (a moment; the old roadmap is no
     /// longer saved by then, so it is not shown).
     fn opening_ui(ui: &mut Ui, title: &str) {
-        egui::CentralPanel::default().show(ui, |ui| {
+        super::widgets::central_panel_ui(ui, |ui| {
             ui.add_space(24.0);
             ui.horizontal(|ui| {
                 ui.spinner();
@@ -787,7 +787,7 @@ impl RoadmapGate {
         let path = problem.path.clone();
         let busy = self.busy();
         let mut request = None;
-        egui::CentralPanel::default().show(ui, |ui| {
+        super::widgets::central_panel_ui(ui, |ui| {
             ui.add_space(12.0);
             ui.heading(RichText::new("This roadmap cannot be opened").strong());
             ui.label(RichText::new(path.display().to_string()).monospace());
@@ -880,6 +880,11 @@ impl eframe::App for RoadmapGate {
         if self.remember {
             self.prefs.store(storage);
         }
+    }
+
+    /// The panels are unfilled: the window's clear is their background (see `widgets::top_bar`).
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        super::widgets::clear_colour(visuals)
     }
 
     /// A screenshot run restores nothing and remembers nothing (see `run_native`).

@@ -37,7 +37,7 @@ pub fn toolbar_ui(
     ui_state: &mut UiState,
     commands: &CommandQueue,
 ) -> Filter {
-    egui::Panel::top("toolbar")
+    super::widgets::top_bar(ui, "toolbar")
         .show(ui, |ui| {
             ui.add_space(2.0);
             let buttons = |ui: &mut Ui, ui_state: &mut UiState| {
