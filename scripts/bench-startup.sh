@@ -13,6 +13,9 @@
 #    launch to the screenshot written (the PNG's mtime), from launch to the process's exit
 #    (the window closes itself after the screenshot), the median peak RSS (`/usr/bin/time -v`),
 #    and the ratio of each to the bare window. With --roadmap, ours opens FILE.
+#    Then up to 5 more launches of each with STUDY_PLANNER_TRACE_STARTUP set (src/startup_trace.rs;
+#    the bare window prints the same lines) give the median time of each step since `main`:
+#    window made, each frame begun and laid out, screenshot, close, window gone.
 # 4. Idles our window (each view) for IDLE_SECONDS (STUDY_PLANNER_IDLE_REPORT, see src/app/idle_report.rs)
 #    and reports the frames drawn and CPU seconds used meanwhile; then once more after Ctrl+P
 #    (Print…), with a stub PDF viewer that stays open as `xdg-open` does outside GNOME and KDE.
@@ -30,6 +33,7 @@ if [[ ${1:-} == --roadmap ]]; then
 fi
 RUNS=${1:-15}
 IDLE_SECONDS=${2:-10}
+TRACE_RUNS=$(( RUNS < 5 ? RUNS : 5 ))
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
@@ -82,6 +86,18 @@ use eframe::egui;
 
 const SETTLE_FRAMES: u32 = $SETTLE_FRAMES;
 
+/// The same trace lines as study-planner's (src/startup_trace.rs), when
+/// STUDY_PLANNER_TRACE_STARTUP is set.
+fn mark(what: &str) {
+    static START: std::sync::OnceLock<Option<std::time::Instant>> = std::sync::OnceLock::new();
+    let start = START.get_or_init(|| {
+        std::env::var_os("STUDY_PLANNER_TRACE_STARTUP").map(|_| std::time::Instant::now())
+    });
+    if let Some(start) = start {
+        eprintln!("trace-startup {:8.2} ms {what}", start.elapsed().as_secs_f64() * 1000.0);
+    }
+}
+
 struct Bare {
     path: Option<std::path::PathBuf>,
     frames: u32,
@@ -89,7 +105,13 @@ struct Bare {
 
 impl eframe::App for Bare {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let frame_nr = ui.ctx().cumulative_frame_nr() + 1;
+        if ui.input(|i| i.viewport().close_requested()) {
+            mark("close requested");
+        }
+        mark(&format!("frame {frame_nr} begins"));
         egui::CentralPanel::default().show(ui, |ui| ui.label("bare eframe window"));
+        mark(&format!("frame {frame_nr} laid out"));
         let Some(path) = self.path.clone() else { return };
         self.frames += 1;
         if self.frames < SETTLE_FRAMES {
@@ -97,6 +119,7 @@ impl eframe::App for Bare {
         } else if self.frames == SETTLE_FRAMES {
             let ctx = ui.ctx().clone();
             ui.ctx().request_screenshot(move |image: Arc<egui::ColorImage>| {
+                mark("screenshot taken");
                 let [w, h] = image.size;
                 let pixels: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
                 if let Some(buffer) = image::RgbaImage::from_raw(w as u32, h as u32, pixels) {
@@ -104,6 +127,7 @@ impl eframe::App for Bare {
                         eprintln!("bare-window: {err}");
                     }
                 }
+                mark("screenshot written");
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             });
         }
@@ -111,6 +135,7 @@ impl eframe::App for Bare {
 }
 
 fn main() -> eframe::Result {
+    mark("main");
     let mut args = std::env::args().skip(1);
     let mut path = None;
     while let Some(arg) = args.next() {
@@ -127,11 +152,17 @@ fn main() -> eframe::Result {
         persistence_path: None,
         ..Default::default()
     };
-    eframe::run_native(
+    mark("window requested");
+    let result = eframe::run_native(
         "bare-window",
         options,
-        Box::new(move |_cc| Ok(Box::new(Bare { path, frames: 0 }))),
-    )
+        Box::new(move |_cc| {
+            mark("window and GL context made");
+            Ok(Box::new(Bare { path, frames: 0 }))
+        }),
+    );
+    mark("window gone (app dropped, GL context destroyed)");
+    result
 }
 EOF
 
@@ -148,10 +179,10 @@ trap 'rm -rf "$WORK"' EXIT
 
 cat >"$WORK/measure.sh" <<'EOF'
 #!/usr/bin/env bash
-# Runs inside xvfb-run. Args: RUNS IDLE_SECONDS OURS BARE_BIN WORK [our extra args…]
+# Runs inside xvfb-run. Args: RUNS IDLE_SECONDS TRACE_RUNS OURS BARE_BIN WORK [our extra args…]
 set -euo pipefail
-RUNS=$1 IDLE_SECONDS=$2 OURS=$3 BARE_BIN=$4 WORK=$5
-shift 5
+RUNS=$1 IDLE_SECONDS=$2 TRACE_RUNS=$3 OURS=$4 BARE_BIN=$5 WORK=$6
+shift 6
 EXTRA=("$@")
 
 # One launch: "<ms to screenshot> <peak RSS KiB> <ms to exit>" appended to $WORK/<name>.txt
@@ -182,6 +213,22 @@ for ((i = 1; i <= RUNS; i++)); do
     else
         launch ours "$OURS" "${EXTRA[@]}"; launch bare "$BARE_BIN"
     fi
+done
+
+# Where the time goes: a few more launches of each, alternating, with the start-up trace on
+# (src/startup_trace.rs; the bare window prints the same lines). Kept apart from the timed
+# runs above, which write nothing to standard error.
+traced() { # name bin args…
+    local name=$1 bin=$2 data
+    shift 2
+    data=$(mktemp -d "$WORK/data.XXXX")
+    STUDY_PLANNER_TRACE_STARTUP=1 "$bin" "$@" --screenshot "$WORK/traced.png" --data-dir "$data" \
+        >/dev/null 2>"$WORK/trace-stderr.txt" || { cat "$WORK/trace-stderr.txt" >&2; return 1; }
+    sed -nE 's/^trace-startup +([0-9.]+) ms (.*)$/\2\t\1/p' "$WORK/trace-stderr.txt" >>"$WORK/trace-$name.tsv"
+    rm -rf "$data"
+}
+for ((i = 1; i <= TRACE_RUNS; i++)); do
+    traced bare "$BARE_BIN"; traced ours "$OURS" "${EXTRA[@]}"
 done
 
 # Each view left alone: frames drawn and CPU used (see src/app/idle_report.rs).
@@ -222,8 +269,12 @@ chmod +x "$WORK/measure.sh"
 # busy it was, and compare runs made at a load near zero.
 LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 echo "measuring: $RUNS alternating launches of each, then ${IDLE_SECONDS} s idle…" >&2
-xvfb-run -a -s "-screen 0 1920x1080x24" "$WORK/measure.sh" \
-    "$RUNS" "$IDLE_SECONDS" "$OURS" "$BARE_BIN" "$WORK" "${ROADMAP_ARGS[@]}"
+# Xvfb's pointer rests at the middle of its screen and cannot be moved here (no XTEST), and
+# the windows open at the top left: on a 1920×1080 screen it would rest on our window, which
+# then shows hover effects (a tooltip, a widened scroll bar) the bare one has none of. On
+# 2560×1440 it rests outside both windows.
+xvfb-run -a -s "-screen 0 2560x1440x24" "$WORK/measure.sh" \
+    "$RUNS" "$IDLE_SECONDS" "$TRACE_RUNS" "$OURS" "$BARE_BIN" "$WORK" "${ROADMAP_ARGS[@]}"
 
 # --- Report ------------------------------------------------------------------------------------
 median() { # column of $WORK/$1.txt
@@ -248,6 +299,25 @@ echo "| Launch → screenshot written, median of $RUNS (range) | ${ours_ms} ms (
 echo "| Launch → process exit, median of $RUNS (range) | ${ours_exit} ms ($(range ours 3) ms) | ${bare_exit} ms ($(range bare 3) ms) | $(ratio "$ours_exit" "$bare_exit")× |"
 echo "| Peak RSS, median of $RUNS | $(mib "$ours_rss") MiB | $(mib "$bare_rss") MiB | $(ratio "$ours_rss" "$bare_rss")× |"
 echo "| Release binary size | $(mib $((ours_size / 1024))) MiB | $(mib $((bare_size / 1024))) MiB | $(ratio "$ours_size" "$bare_size")× |"
+# Median per step, in the order of the first traced run: "step<TAB>ms".
+step_medians() {
+    awk -F'\t' '!($1 in order) {order[$1] = n++} {print order[$1] "\t" $1 "\t" $2}' "$1" |
+        sort -t "$(printf '\t')" -k1,1n -k3,3n |
+        awk -F'\t' '{k = $1; v[k, ++c[k]] = $3; name[k] = $2; if (k > max) max = k}
+            END {for (k = 0; k <= max; k++) if (c[k]) {n = c[k]
+                m = (n % 2) ? v[k, (n + 1) / 2] : (v[k, n / 2] + v[k, n / 2 + 1]) / 2
+                printf "%s\t%.1f\n", name[k], m}}'
+}
+echo
+echo "Where the time goes (ms since main, median of $TRACE_RUNS traced launches each):"
+echo
+echo "| Step | study-planner | bare eframe window | difference |"
+echo "|---|---|---|---|"
+step_medians "$WORK/trace-bare.tsv" >"$WORK/steps-bare.tsv"
+step_medians "$WORK/trace-ours.tsv" |
+    awk -F'\t' 'NR == FNR {bare[$1] = $2; next}
+        {if ($1 in bare) printf "| %s | %.1f | %.1f | %+.1f |\n", $1, $2, bare[$1], $2 - bare[$1]
+         else printf "| %s | %.1f | – | – |\n", $1, $2}' "$WORK/steps-bare.tsv" -
 echo
 echo "Idle window, per view:"
 sed 's/^/  /' "$WORK/idle.txt"

@@ -19,5 +19,6 @@ pub mod progress;
 pub mod roadmap;
 pub mod ron_messages;
 pub mod schedule;
+pub mod startup_trace;
 pub mod storage;
 pub mod words;

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    study_planner::startup_trace::mark("main");
     match study_planner::cli::run() {
         Ok(code) => code,
         Err(err) => {

@@ -7,6 +7,7 @@ mod checklist;
 mod command;
 mod context;
 mod export_ui;
+mod frame_trace;
 mod header;
 mod icon;
 mod idle_report;
@@ -205,7 +206,9 @@ impl StudyPlannerApp {
             history: undo::UndoHistory::default(),
             ui_state: ui_state::UiState::new(ctx, storage, options.screenshot.is_some()),
             print_requests: 0,
-            screenshot: options.screenshot.map(ScreenshotTask::new),
+            screenshot: options
+                .screenshot
+                .map(|path| ScreenshotTask::new(ctx, path)),
             plan_cache: plan_cache::PlanCache::default(),
             plan_views: plan_views::PlanViews::default(),
             focus_stage: None,
@@ -692,10 +695,12 @@ fn run_window(
     });
     let outcome = screenshot::Outcome::default();
     let app_outcome = outcome.clone();
+    crate::startup_trace::mark("window requested");
     eframe::run_native(
         "study-planner",
         native_options,
         Box::new(move |cc| {
+            crate::startup_trace::mark("window and GL context made");
             let setup = GateSetup::default();
             if let Some(problem) = broken {
                 widgets::install_style(&cc.egui_ctx);
@@ -730,6 +735,7 @@ fn run_window(
                     task.set_outcome(app_outcome);
                 }
             }
+            crate::startup_trace::mark("app created");
             let app: Box<dyn eframe::App> = Box::new(gate);
             Ok(match idle {
                 Some(idle) => Box::new(idle_report::start(app, &cc.egui_ctx, idle)),
@@ -738,6 +744,7 @@ fn run_window(
         }),
     )
     .map_err(|err| anyhow!("cannot open the window: {err}"))?;
+    crate::startup_trace::mark("window gone (app dropped, GL context destroyed)");
     outcome.result()
 }
 

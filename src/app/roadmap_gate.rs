@@ -44,6 +44,7 @@ use super::saving::{StorageSetup, open_on_thread};
 use super::{AppOptions, StudyPlannerApp};
 use crate::import::{self, SourceKind};
 use crate::roadmap::{self, Roadmap};
+use crate::startup_trace;
 use crate::storage::{Notice, NoticeLevel, Opened, ProgressStore, Saver};
 
 /// Why a roadmap file could not be opened, ready to show.
@@ -150,6 +151,7 @@ pub fn open_start(options: &AppOptions, wanted: Wanted, storage: &StorageSetup) 
         },
     };
     let opened = ProgressStore::open_with(&options.data_dir, &roadmap.id, Arc::clone(&storage.fs));
+    startup_trace::mark("learner's data read (progress-open thread)");
     Start {
         source,
         roadmap,
@@ -893,12 +895,22 @@ impl eframe::App for RoadmapGate {
     }
 
     fn on_exit(&mut self, gl: Option<&eframe::glow::Context>) {
+        startup_trace::mark("closing: on_exit");
         if let Gate::Open(app) = &mut self.gate {
             app.on_exit(gl);
         }
+        startup_trace::mark("closing: pending changes written");
     }
 
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        super::frame_trace::traced_frame(ui, |ui| self.gate_ui(ui, frame));
+    }
+}
+
+impl RoadmapGate {
+    /// One frame of the gate: its threads polled, its bars, then the app or the screen for a
+    /// roadmap that does not load.
+    fn gate_ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         if self.loading.is_some() {
             self.poll_loading(&ctx);
@@ -921,7 +933,7 @@ impl eframe::App for RoadmapGate {
                 if let Some(menu) = &mut app.roadmap_menu {
                     menu.busy = busy;
                 }
-                app.ui(ui, frame);
+                eframe::App::ui(app.as_mut(), ui, frame);
                 if let Some(request) = app.roadmap_request.take() {
                     self.request(&ctx, request);
                 }

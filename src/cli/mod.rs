@@ -247,6 +247,7 @@ fn open_window(cli: &Cli) -> anyhow::Result<ExitCode> {
             Err(problem) => return Err(anyhow!("{problem}")),
         },
     };
+    crate::startup_trace::mark("roadmap read");
     let options = AppOptions {
         roadmap: Arc::new(roadmap),
         data_dir: data_dir(cli)?,
