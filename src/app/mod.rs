@@ -704,6 +704,9 @@ fn run_window(
             let setup = GateSetup::default();
             if let Some(problem) = broken {
                 widgets::install_style(&cc.egui_ctx);
+                // The learner's theme and zoom, as the app would apply them: a screen that
+                // says what is wrong with a file should not also change how the window looks.
+                prefs::UiPrefs::load(cc.storage).apply(&cc.egui_ctx);
                 let gate: Box<dyn eframe::App> = Box::new(RoadmapGate::broken_with(
                     problem, options, cc.storage, setup,
                 ));
