@@ -557,11 +557,50 @@ fn import_takes_this_roadmaps_part_of_an_exported_file() {
         .export(&sample("exported"), &export)
         .expect("export");
     let imported = storage::read_import(&export, ROADMAP).expect("import");
-    assert_eq!(imported, sample("exported"));
+    assert_eq!(imported.progress, sample("exported"));
+    assert!(imported.repaired.is_empty());
+    let notice = imported.notice(dir.path().join(BACKUP_FILE));
+    assert_eq!(notice.level, NoticeLevel::Info);
+    assert_eq!(
+        notice.text,
+        "Progress imported and saved. The progress it replaced is in the backup file."
+    );
     let err = storage::read_import(&export, "another").expect_err("no such roadmap");
     assert!(err.to_string().contains(ROADMAP), "{err}");
     assert!(storage::read_import(&fixture("newer-version.ron"), ROADMAP).is_err());
     assert!(storage::read_import(&fixture("corrupt.ron"), ROADMAP).is_err());
+}
+
+/// A hand-edited file with dates a plan cannot use imports like it opens: the rest is taken,
+/// and the notice says what was changed, in the words the store uses when it opens one.
+#[test]
+fn an_imported_file_with_bad_dates_says_what_was_changed() {
+    let file = fixture("out-of-range-dates.ron");
+    let imported = storage::read_import(&file, ROADMAP).expect("import");
+    assert_eq!(imported.progress.state("topic-a"), ItemState::Done);
+    assert_eq!(imported.progress.plan.start, None);
+    assert_eq!(
+        imported.progress.plan.breaks.len(),
+        1,
+        "the exams break is left out"
+    );
+    assert_eq!(imported.repaired.len(), 3, "{:?}", imported.repaired);
+    let notice = imported.notice(PathBuf::from("/data").join(BACKUP_FILE));
+    assert_eq!(notice.level, NoticeLevel::Warning);
+    assert_eq!(notice.path, Some(PathBuf::from("/data").join(BACKUP_FILE)));
+    for said in [
+        "Progress imported and saved. The progress it replaced is in the backup file.",
+        "out-of-range-dates.ron had values a plan cannot use",
+        "the plan's start date was left out (+20260-01-05 is outside the dates a plan can use",
+        "the break “holiday” from 2026-12-21 to +20270-01-03 lies outside the dates a plan can \
+         use, so it now runs from 2026-12-21 to 9999-12-31",
+        "the break “exams” from 2027-02-30 to 2027-03-07 was left out, as '2027-02-30' is \
+         not a date",
+        "The file itself is not changed.",
+    ] {
+        assert!(notice.text.contains(said), "{said:?} in {notice:?}");
+    }
+    assert!(!notice.text.contains("in roadmap"), "{notice:?}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1081,7 +1120,9 @@ fn a_signal_after_a_failed_save_writes_it_or_rescues_a_copy() {
     assert_eq!(changes_not_saved, 1, "the note on topic-a");
     assert!(copy.starts_with(rescue.path()), "{}", copy.display());
     assert_eq!(
-        storage::read_import(&copy, ROADMAP).expect("the copy imports"),
+        storage::read_import(&copy, ROADMAP)
+            .expect("the copy imports")
+            .progress,
         sample("ticked on a full disk")
     );
     assert_eq!(saved_progress(dir.path()), sample("old"));

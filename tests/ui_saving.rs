@@ -216,7 +216,9 @@ fn save_a_copy_writes_one_elsewhere_and_says_where() {
         .collect();
     assert_eq!(copies.len(), 1, "{copies:?}");
     assert!(shows(&harness, &copies[0].display().to_string()));
-    let copy = storage::read_import(&copies[0], "python-enterprise").expect("the copy imports");
+    let copy = storage::read_import(&copies[0], "python-enterprise")
+        .expect("the copy imports")
+        .progress;
     assert_eq!(copy.state(&topic_id()), ItemState::Done);
 
     // The changes are in the copy: quitting loses nothing, and says so.

@@ -16,8 +16,8 @@ use super::command::{Command, CommandQueue};
 use super::launch::{Launcher, Opened, Opener};
 use crate::progress::RoadmapProgress;
 use crate::storage::{
-    Fs, Notice, NoticeLevel, Opened as OpenedStore, PROGRESS_FILE, ProgressStore, ReadOnlyReason,
-    RealFs, Saver, SaverEvent, SaverOptions, read_import,
+    Fs, ImportedProgress, Notice, NoticeLevel, Opened as OpenedStore, PROGRESS_FILE, ProgressStore,
+    ReadOnlyReason, RealFs, Saver, SaverEvent, SaverOptions, read_import,
 };
 
 /// Accessible names of the close dialog's buttons; tests click them.
@@ -62,7 +62,7 @@ impl Default for StorageSetup {
 /// What a file-dialog thread sends back.
 enum DialogOutcome {
     ExportTo(PathBuf),
-    Imported(Result<Box<RoadmapProgress>, String>),
+    Imported(Result<Box<ImportedProgress>, String>),
     /// Where the learner wants the copy of unsaved changes (`None`: no file picked).
     CopyTo(Option<PathBuf>),
     Cancelled,
@@ -615,12 +615,10 @@ impl SavingState {
                     saver.export(data.clone(), path);
                 }
             }
-            DialogOutcome::Imported(Ok(progress)) => {
-                commands.push(Command::ImportProgress(progress));
-                self.notices.push(Notice::info(
-                    "Progress imported and saved. The progress it replaced is in the backup file.",
-                    Some(self.data_dir.join(crate::storage::BACKUP_FILE)),
-                ));
+            DialogOutcome::Imported(Ok(imported)) => {
+                self.notices
+                    .push(imported.notice(self.data_dir.join(crate::storage::BACKUP_FILE)));
+                commands.push(Command::ImportProgress(Box::new(imported.progress)));
             }
             DialogOutcome::Imported(Err(err)) => {
                 self.notices

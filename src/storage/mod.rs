@@ -26,8 +26,8 @@ pub use saver::{
     retry_delay,
 };
 pub use store::{
-    BACKUP_FILE, ImportError, LOCK_FILE, MAX_FILE_BYTES, Opened, PROGRESS_FILE, ProgressStore,
-    ReadOnlyLoad, SaveError, load_read_only, read_import,
+    BACKUP_FILE, ImportError, ImportedProgress, LOCK_FILE, MAX_FILE_BYTES, Opened, PROGRESS_FILE,
+    ProgressStore, ReadOnlyLoad, SaveError, load_read_only, read_import,
 };
 
 /// Why this window shows the learner's progress but does not save it.

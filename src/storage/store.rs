@@ -613,11 +613,7 @@ fn repaired_notice(
     copy: Option<PathBuf>,
 ) -> Notice {
     let name = file.file_name().unwrap_or_default().to_string_lossy();
-    let changes = found
-        .iter()
-        .map(|repair| repair.describe(roadmap_id))
-        .collect::<Vec<_>>()
-        .join("; ");
+    let changes = describe_repairs(found, roadmap_id);
     match copy {
         Some(copy) => Notice::warning(
             format!(
@@ -634,6 +630,15 @@ fn repaired_notice(
             Some(file.to_owned()),
         ),
     }
+}
+
+/// The values changed as a file was read, in words, for a notice.
+fn describe_repairs(found: &[Repair], roadmap_id: &str) -> String {
+    found
+        .iter()
+        .map(|repair| repair.describe(roadmap_id))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn unreadable_notice(
@@ -712,8 +717,42 @@ pub fn load_read_only(dir: &Path, roadmap_id: &str) -> Result<ReadOnlyLoad, Stri
     })
 }
 
-/// Reads a progress file the learner picked to import, and takes this roadmap's part of it.
-pub fn read_import(path: &Path, roadmap_id: &str) -> Result<RoadmapProgress, ImportError> {
+/// What [`read_import`] took from a progress file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportedProgress {
+    pub progress: RoadmapProgress,
+    /// The roadmap whose part it is.
+    pub roadmap_id: String,
+    /// The file it was read from.
+    pub file: PathBuf,
+    /// Values of this roadmap's plan that were changed as the file was read (see
+    /// [`repairs`]): empty for a file that is fine.
+    pub repaired: Vec<Repair>,
+}
+
+impl ImportedProgress {
+    /// "Progress imported and saved…", and what was changed as it was read, in the words
+    /// of the notice the store gives when it opens a file with such values.
+    pub fn notice(&self, backup: PathBuf) -> Notice {
+        let done = "Progress imported and saved. The progress it replaced is in the backup file.";
+        if self.repaired.is_empty() {
+            return Notice::info(done, Some(backup));
+        }
+        let name = self.file.file_name().unwrap_or_default().to_string_lossy();
+        let changes = describe_repairs(&self.repaired, &self.roadmap_id);
+        Notice::warning(
+            format!(
+                "{done} {name} had values a plan cannot use, changed so that everything \
+                 else in it could be imported: {changes}. The file itself is not changed."
+            ),
+            Some(backup),
+        )
+    }
+}
+
+/// Reads a progress file the learner picked to import, and takes this roadmap's part of it,
+/// with what was changed as it was read.
+pub fn read_import(path: &Path, roadmap_id: &str) -> Result<ImportedProgress, ImportError> {
     let bytes = match read_capped(path) {
         Ok(Some(bytes)) => bytes,
         Ok(None) => {
@@ -741,7 +780,15 @@ pub fn read_import(path: &Path, roadmap_id: &str) -> Result<RoadmapProgress, Imp
     }
     let document = decoded.into_document();
     match document.roadmaps.get(roadmap_id) {
-        Some(progress) => Ok(progress.clone()),
+        Some(progress) => Ok(ImportedProgress {
+            progress: progress.clone(),
+            roadmap_id: roadmap_id.to_owned(),
+            file: path.to_owned(),
+            repaired: repairs(&bytes)
+                .into_iter()
+                .filter(|repair| repair.roadmap_id == roadmap_id)
+                .collect(),
+        }),
         None => Err(ImportError::NoSuchRoadmap {
             path: path.to_owned(),
             roadmap_id: roadmap_id.to_owned(),
