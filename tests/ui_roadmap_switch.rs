@@ -317,6 +317,35 @@ fn a_file_dropped_on_the_running_window_opens_and_a_hovering_one_gets_a_hint() {
 }
 
 #[test]
+fn a_pdf_dropped_by_mistake_is_not_listed_under_recent_but_a_broken_ron_is() {
+    let desk = Desk::new();
+    let pdf = desk.file("timetable.pdf", "%PDF-1.7\n%\u{e2}\u{e3}\n1 0 obj\n");
+    let mut harness = desk.window();
+    common::drop_file(&mut harness, &pdf);
+    wait(&mut harness, says_something);
+    assert_eq!(harness.state().source(), Some(&RoadmapSource::BuiltIn));
+    assert!(
+        harness.state().recent().is_empty(),
+        "{:?}",
+        harness.state().recent()
+    );
+    let said = harness.state().messages().join("\n");
+    assert!(said.contains("cannot be opened"), "{said}");
+    assert!(!said.contains("Recent"), "{said}");
+
+    let broken = desk.file("mine.ron", &common::roadmap_fixture("syntax-error.ron"));
+    common::drop_file(&mut harness, &broken);
+    wait(&mut harness, |gate| {
+        gate.messages()
+            .iter()
+            .any(|m| m.contains("(line 6, column 5)"))
+    });
+    assert_eq!(harness.state().recent(), [broken.canonicalize().unwrap()]);
+    let said = harness.state().messages().join("\n");
+    assert!(said.contains("(it is under Recent too)"), "{said}");
+}
+
+#[test]
 fn the_last_roadmap_reopens_at_the_next_start_or_the_built_in_one_says_why_not() {
     let desk = Desk::new();
     let rust = desk.rust_md();

@@ -16,7 +16,8 @@
 //! A broken file chosen while a roadmap is open does not replace it: the roadmap stays on
 //! screen and the problem is shown above it, with the line and caret, and "Reload", which
 //! reads the file again and switches to it as an open does once it loads; the file is also
-//! kept under Recent. A learner who picked the wrong file, or one with a typo, loses nothing
+//! kept under Recent if it is named like a roadmap (`.ron`, `.md`, `.txt`: not a PDF dropped
+//! by mistake). A learner who picked the wrong file, or one with a typo, loses nothing
 //! and can fix it and open it again; an error screen in its place would take away the roadmap
 //! they were working in.
 //!
@@ -62,6 +63,16 @@ impl std::fmt::Display for RoadmapProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.message)
     }
+}
+
+/// Whether `path` is named like a roadmap: `.ron`, or a `.md`/`.txt` to import. Only such a
+/// file goes under Recent when it does not load (a PDF dropped by mistake must not push the
+/// learner's roadmaps off the short list).
+pub fn is_roadmap_file(path: &Path) -> bool {
+    SourceKind::of_path(path).is_some()
+        || path
+            .extension()
+            .is_some_and(|extension| extension.eq_ignore_ascii_case("ron"))
 }
 
 /// Reads a roadmap: `.ron`, or `.md`/`.txt` imported in memory. Blocks on the disk: call it
@@ -460,9 +471,12 @@ impl RoadmapGate {
 
     /// A broken file: the error screen when no roadmap is open, else a message above the
     /// roadmap that stays (see the module docs for why), with "Reload" for after the fix.
-    /// Either way the file stays under Recent, to be picked again.
+    /// Either way a file named like a roadmap stays under Recent, to be picked again.
     fn show_broken(&mut self, problem: RoadmapProblem) {
-        self.prefs.listed(&problem.path);
+        let listed = is_roadmap_file(&problem.path);
+        if listed {
+            self.prefs.listed(&problem.path);
+        }
         let Gate::Open(app) = &self.gate else {
             self.gate = Gate::Broken(problem);
             return;
@@ -470,9 +484,14 @@ impl RoadmapGate {
         let place = problem.position.map_or_else(String::new, |(line, col)| {
             format!(" (line {line}, column {col})")
         });
+        let recent = if listed {
+            " (it is under Recent too)"
+        } else {
+            ""
+        };
         let text = format!(
             "That roadmap cannot be opened{place}, so \u{201c}{}\u{201d} stays open. Fix the \
-             file and press {RELOAD_LABEL} (it is under Recent too). {}",
+             file and press {RELOAD_LABEL}{recent}. {}",
             app.roadmap().title,
             problem.message
         );
