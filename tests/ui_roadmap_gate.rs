@@ -115,6 +115,37 @@ fn an_open_roadmap_file_reloads_when_it_changes_and_a_broken_version_keeps_the_l
     harness.get_by_label("Minimal roadmap");
 }
 
+/// The watch's first look at the file is on its own thread, after the roadmap on screen was
+/// read: an edit saved in between is still shown.
+#[test]
+fn an_edit_saved_between_reading_the_roadmap_and_watching_it_is_shown() {
+    let dir = common::temp_dir();
+    let path = dir.path().join("mine.ron");
+    let minimal = common::roadmap_fixture("minimal.ron");
+    std::fs::write(&path, &minimal).expect("write");
+    let roadmap = load_roadmap_file(&path).expect("the file loads");
+    std::fs::write(
+        &path,
+        minimal.replace("Minimal roadmap", "Minimal roadmap, saved meanwhile"),
+    )
+    .expect("write");
+    let options = study_planner::app::AppOptions {
+        roadmap: Arc::new(roadmap),
+        ..common::options(&dir.path().join("data"), View::Cards)
+    };
+    let watched = path.clone();
+    let mut harness = common::settled(SIZE, move |cc| {
+        let mut app = StudyPlannerApp::new(cc, options);
+        app.watch_roadmap_file(&cc.egui_ctx, watched, Duration::from_millis(20));
+        app
+    });
+    common::wait_until(&mut harness, "the edit saved meanwhile", |app| {
+        app.roadmap().title == "Minimal roadmap, saved meanwhile"
+    });
+    harness.get_by_label("Minimal roadmap, saved meanwhile");
+    assert!(harness.state().roadmap_problem().is_none());
+}
+
 #[test]
 fn a_roadmap_dropped_on_the_error_screen_opens() {
     let dir = common::temp_dir();

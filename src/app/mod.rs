@@ -269,7 +269,8 @@ impl StudyPlannerApp {
         path: PathBuf,
         interval: std::time::Duration,
     ) {
-        self.roadmap_watch = roadmap_watch::RoadmapWatch::start(path, ctx, interval);
+        self.roadmap_watch =
+            roadmap_watch::RoadmapWatch::start(path, Arc::clone(&self.roadmap), ctx, interval);
     }
 
     /// Why the roadmap file's latest version is not shown, if it is not.

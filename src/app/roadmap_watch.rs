@@ -3,6 +3,8 @@
 //! `stat`, no repaint loop: the window is woken only when the file changed), waits for the
 //! change to settle (editors write in steps), reads and checks it on that thread, and hands
 //! the result to the window. A broken new version never replaces the last good one on screen.
+//! The UI thread never touches the file: the first stamp is taken on the watch thread, and the
+//! file read once then, so a change between reading the roadmap and that stamp is not lost.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -32,21 +34,38 @@ pub struct RoadmapWatch {
 }
 
 impl RoadmapWatch {
-    /// Starts watching `path` (as it is now: only later changes are reported).
-    pub fn start(path: PathBuf, ctx: &egui::Context, interval: Duration) -> Option<Self> {
+    /// Starts watching `path`, which `shown` (the roadmap on screen) was read from. Touches
+    /// no disk on the calling thread (the UI thread): the watch thread takes the file's first
+    /// stamp, as the baseline for later looks, and then reads the file once and reports it
+    /// if it is no longer `shown` — a change made after `shown` was read and before that
+    /// first stamp is not missed (and a change after the stamp is seen by the next look). It
+    /// costs one more read of the file per start, on the watch thread.
+    pub fn start(
+        path: PathBuf,
+        shown: Arc<Roadmap>,
+        ctx: &egui::Context,
+        interval: Duration,
+    ) -> Option<Self> {
         let (tx, results) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
         let thread_stop = Arc::clone(&stop);
         let thread_path = path.clone();
         let ctx = ctx.clone();
-        let mut last = stamp(&path);
         std::thread::Builder::new()
             .name("roadmap-watch".to_owned())
             .spawn(move || {
+                // No baseline until the first settled stamp; until then the file is read on
+                // every settled look and compared with the roadmap on screen.
+                let mut last: Option<Stamp> = None;
+                let mut shown = Some(shown);
+                let mut first_look = true;
                 while !thread_stop.load(Ordering::Relaxed) {
-                    std::thread::sleep(interval);
+                    if !first_look {
+                        std::thread::sleep(interval);
+                    }
+                    first_look = false;
                     let now = stamp(&thread_path);
-                    if now == last || now.is_none() {
+                    if last.as_ref() == Some(&now) || now.is_none() {
                         continue;
                     }
                     // Let an editor finish writing: read once the file holds still.
@@ -55,8 +74,14 @@ impl RoadmapWatch {
                     if settled != now {
                         continue;
                     }
-                    last = settled;
-                    if tx.send(load_roadmap_file(&thread_path)).is_err() {
+                    last = Some(settled);
+                    let result = load_roadmap_file(&thread_path);
+                    if let Some(shown) = shown.take()
+                        && matches!(&result, Ok(roadmap) if *roadmap == *shown)
+                    {
+                        continue;
+                    }
+                    if tx.send(result).is_err() {
                         return;
                     }
                     ctx.request_repaint();
