@@ -17,11 +17,11 @@ use std::time::Duration;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use study_planner::app::{
-    BUILT_IN_LABEL, FileDialogs, GateSetup, MENU_LABEL, MemoryStorage, NO_OPEN_DIALOG, OPEN_LABEL,
-    Picked, RELOAD_LABEL, RoadmapGate, RoadmapPrefs, RoadmapSource, SAVE_RON_LABEL, View, Wanted,
-    recent_label,
+    BUILT_IN_LABEL, FileDialogs, GateSetup, MAKE_EDITABLE_LABEL, MENU_LABEL, MemoryStorage,
+    NO_OPEN_DIALOG, OPEN_LABEL, Picked, RELOAD_LABEL, RoadmapGate, RoadmapPrefs, RoadmapSource,
+    SAVE_RON_LABEL, View, Wanted, recent_label,
 };
 use study_planner::progress::ItemState;
 use study_planner::storage::{self, Fs};
@@ -374,6 +374,39 @@ fn the_last_roadmap_reopens_at_the_next_start_or_the_built_in_one_says_why_not()
     assert_eq!(harness.state().source(), Some(&RoadmapSource::BuiltIn));
     harness.get_by_label_contains("The roadmap you had open last time is not there any more");
     harness.get_by_label_contains("rust.md");
+}
+
+#[test]
+fn a_read_only_window_cannot_be_made_editable_while_a_roadmap_opens() {
+    let desk = Desk::new();
+    let rust = desk.rust_md();
+    let first = desk.window();
+    let mut second = desk.window();
+    let answer = desk.dialogs.hold();
+    ctrl_o(&mut second);
+    common::step_until(&mut second, "the open dialog", |h| h.state().busy());
+    // The learner closes the other window while the dialog is open: the button would start
+    // a second thread opening the data folder, racing the switch for the lock.
+    drop(first);
+    second.run();
+    assert!(
+        second
+            .get_by_label(MAKE_EDITABLE_LABEL)
+            .accesskit_node()
+            .is_disabled(),
+        "no reopen while a roadmap opens"
+    );
+    answer
+        .send(Picked::File(rust.clone()))
+        .expect("the dialog waits");
+    wait(&mut second, |gate| source_is(gate, &rust));
+    let app = second.state().app().unwrap();
+    assert!(
+        app.read_only().is_none(),
+        "the lock was free: {:?}",
+        app.read_only()
+    );
+    assert!(second.query_by_label(MAKE_EDITABLE_LABEL).is_none());
 }
 
 #[test]

@@ -579,7 +579,10 @@ impl eframe::App for StudyPlannerApp {
             &self.commands,
         );
         self.export.status_ui(ui, &self.commands);
-        progress_strip::progress_strip_ui(ui, &plan, &mut self.saving, &self.commands);
+        // While the gate reads or switches to a roadmap, the data folder is not reopened: one
+        // lock holder at a time.
+        let switching = self.roadmap_menu.as_ref().is_some_and(|menu| menu.busy);
+        progress_strip::progress_strip_ui(ui, &plan, &mut self.saving, switching, &self.commands);
         let undo = toolbar::UndoState {
             can_undo: editable && self.history.can_undo(),
             can_redo: editable && self.history.can_redo(),

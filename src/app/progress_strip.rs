@@ -13,6 +13,7 @@ pub fn progress_strip_ui(
     ui: &mut Ui,
     plan: &Plan,
     saving: &mut SavingState,
+    switching: bool,
     commands: &CommandQueue,
 ) {
     let data = plan.progress();
@@ -25,7 +26,7 @@ pub fn progress_strip_ui(
                 ui.set_max_width(280.0);
                 progress_bar_ui(ui, "Overall progress", plan.overall());
             });
-            saving.status_ui(ui, commands);
+            saving.status_ui(ui, switching, commands);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 saving.menu_ui(ui, data);
             });

@@ -434,8 +434,13 @@ impl RoadmapGate {
         }
     }
 
-    /// Picks up what the reading thread answered.
+    /// Picks up what the reading thread answered. While "Make this window editable" is
+    /// reopening the data folder, the answer waits in its channel: a switch started now
+    /// would race the reopen for the lock. `gate_ui` wakes the window once the reopen settles.
     fn poll_loading(&mut self, ctx: &egui::Context) {
+        if matches!(&self.gate, Gate::Open(app) if app.reopening()) {
+            return;
+        }
         let outcome = match self.loading.as_ref().map(Receiver::try_recv) {
             Some(Ok(outcome)) => outcome,
             Some(Err(mpsc::TryRecvError::Disconnected)) => LoadOutcome::Cancelled,
@@ -947,12 +952,18 @@ impl RoadmapGate {
             return;
         }
         let busy = self.busy();
+        let loading = self.loading.is_some();
         match &mut self.gate {
             Gate::Open(app) => {
                 if let Some(menu) = &mut app.roadmap_menu {
                     menu.busy = busy;
                 }
+                let was_reopening = app.reopening();
                 eframe::App::ui(app.as_mut(), ui, frame);
+                if loading && was_reopening && !app.reopening() {
+                    // A roadmap read meanwhile waits for this (see `poll_loading`).
+                    ctx.request_repaint();
+                }
                 if let Some(request) = app.roadmap_request.take() {
                     self.request(&ctx, request);
                 }

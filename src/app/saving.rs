@@ -654,8 +654,9 @@ impl SavingState {
     }
 
     /// Whether the learner's changes are saved, in a few words; in a window that is read-only
-    /// because another one holds the data folder, the button that takes it over.
-    pub fn status_ui(&self, ui: &mut Ui, commands: &CommandQueue) {
+    /// because another one holds the data folder, the button that takes it over (disabled
+    /// while a roadmap is being read or switched to: `switching`, or a reopen is under way).
+    pub fn status_ui(&self, ui: &mut Ui, switching: bool, commands: &CommandQueue) {
         let text = if self.read_only.is_some() {
             "Read-only: changes are not saved"
         } else if matches!(self.save_error, Some(SaveProblem::Failed { .. })) {
@@ -671,7 +672,10 @@ impl SavingState {
             .on_hover_text(self.data_dir.join(PROGRESS_FILE).display().to_string());
         if self.may_become_editable()
             && ui
-                .add_enabled(!self.reopening(), egui::Button::new(MAKE_EDITABLE_LABEL))
+                .add_enabled(
+                    !self.reopening() && !switching,
+                    egui::Button::new(MAKE_EDITABLE_LABEL),
+                )
                 .on_hover_text(
                     "Once the other study-planner window on this data folder is closed: make \
                      changes here, starting from what it saved",

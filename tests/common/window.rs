@@ -5,7 +5,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use egui_kittest::Harness;
@@ -98,13 +98,25 @@ impl Fs for FullFolder {
     }
 }
 
-/// A file dialog that answers what the test queued, in order (then "cancelled").
+/// A file dialog that answers what the test queued, in order (then "cancelled"); or, after
+/// [`Dialogs::hold`], stays open until the test answers.
 #[derive(Default)]
 pub struct Dialogs {
     answers: Mutex<Vec<Picked>>,
+    held: Mutex<Option<mpsc::Receiver<Picked>>>,
 }
 
 impl Dialogs {
+    /// The next dialog stays open (its thread waits) until the test sends the answer.
+    pub fn hold(&self) -> mpsc::Sender<Picked> {
+        let (tx, rx) = mpsc::channel();
+        *self
+            .held
+            .lock()
+            .expect("no test thread panicked holding the dialog") = Some(rx);
+        tx
+    }
+
     pub fn answer(&self, picked: Picked) {
         self.answers
             .lock()
@@ -113,6 +125,14 @@ impl Dialogs {
     }
 
     fn next(&self) -> Picked {
+        let held = self
+            .held
+            .lock()
+            .expect("no test thread panicked holding the dialog")
+            .take();
+        if let Some(answer) = held {
+            return answer.recv().unwrap_or(Picked::Cancelled);
+        }
         let mut answers = self
             .answers
             .lock()
