@@ -385,3 +385,30 @@ fn a_newer_version_file_offers_no_way_to_edit() {
     assert!(shows(&harness, "written by a newer study-planner"));
     assert!(harness.query_by_label(MAKE_EDITABLE_LABEL).is_none());
 }
+
+#[test]
+fn a_window_made_editable_says_only_what_is_true_of_the_file_now() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Another window holds the data folder when this one opens a file with values a plan
+    // cannot use: read as changed, the file left as it was.
+    let holder = ProgressStore::open(dir.path(), "python-enterprise");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/progress/out-of-range-dates.ron");
+    std::fs::copy(&fixture, dir.path().join("progress.ron")).expect("fixture");
+    let mut harness = app_harness(
+        dir.path(),
+        Arc::new(storage::RealFs),
+        dir.path(),
+        Duration::from_millis(1),
+    );
+    assert!(shows(&harness, "The file itself is not changed."));
+    drop(holder);
+    make_editable(&mut harness);
+    assert!(harness.state().read_only().is_none());
+    // Now the values are changed in the file, and a copy of it kept: only that is said.
+    assert!(shows(&harness, "A copy of the file as it was is kept."));
+    assert!(
+        !shows(&harness, "The file itself is not changed."),
+        "no longer true"
+    );
+}

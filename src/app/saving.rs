@@ -111,6 +111,9 @@ pub struct SavingState {
     roadmap_id: String,
     /// Messages about the learner's data, newest last; each can be dismissed.
     notices: Vec<Notice>,
+    /// What opening the data folder said about the file (values changed as it was read, why
+    /// it is read-only): a reopen reads the file again and says what is true then instead.
+    open_notices: Vec<Notice>,
     /// The last save's problem while saves keep failing; cleared by the next good save.
     save_error: Option<SaveProblem>,
     dialog: Option<Receiver<DialogOutcome>>,
@@ -149,6 +152,7 @@ impl SavingState {
         let read_only = opened.store.read_only().cloned();
         let needs_save = opened.needs_save;
         let mut notices = opened.notices;
+        let open_notices = notices.clone();
         let saver = start_saver(ctx, opened.store, setup.saver.clone(), &mut notices);
         let mut state = Self {
             saver,
@@ -156,6 +160,7 @@ impl SavingState {
             data_dir: data_dir.to_owned(),
             roadmap_id: roadmap_id.to_owned(),
             notices,
+            open_notices,
             save_error: None,
             dialog: None,
             confirm_reset: false,
@@ -262,20 +267,21 @@ impl SavingState {
 
     /// Makes the reopened store this window's (see [`Self::take_reopened`]).
     fn adopt(&mut self, opened: OpenedStore) -> RoadmapProgress {
-        // What was said about being read-only is not true any more.
+        // What was said about being read-only is not true any more, and what the first open
+        // said about the file (such as values read as changed in a file left as it was) is
+        // said again by this one as it is now.
         let old = self.read_only.take();
-        let stale = [
-            old.as_ref().map(Notice::read_only),
-            self.told_refused.then(|| refusal_notice(old.as_ref())),
-            Some(Notice::warning(STILL_OPEN_TEXT, None)),
-        ];
-        self.notices
-            .retain(|notice| !stale.contains(&Some(notice.clone())));
+        let mut stale = std::mem::take(&mut self.open_notices);
+        stale.extend(old.as_ref().map(Notice::read_only));
+        stale.extend(self.told_refused.then(|| refusal_notice(old.as_ref())));
+        stale.push(Notice::warning(STILL_OPEN_TEXT, None));
+        self.notices.retain(|notice| !stale.contains(notice));
         self.told_refused = false;
         self.save_error = None;
 
         self.read_only = opened.store.read_only().cloned();
         let mut notices = opened.notices;
+        self.open_notices.clone_from(&notices);
         let saver = start_saver(
             &self.ctx,
             opened.store,
