@@ -135,6 +135,9 @@ pub struct SavingState {
     /// The data folder being opened again on a thread, to make this read-only window
     /// editable.
     reopening: Option<Receiver<OpenedStore>>,
+    /// The read-only saver this window had before it was made editable, kept until the
+    /// exports it was writing have answered (it never held the lock).
+    retiring: Option<Saver>,
 }
 
 impl SavingState {
@@ -173,6 +176,7 @@ impl SavingState {
             saver_options: setup.saver,
             ctx: ctx.clone(),
             reopening: None,
+            retiring: None,
         };
         if needs_save {
             state.save(&opened.progress);
@@ -235,7 +239,8 @@ impl SavingState {
     /// The answer of a reopen started by [`Self::start_reopen`], once it has come. If the
     /// other window still holds the lock, this window stays as it was and says so, and
     /// `None` comes back. Otherwise the reopened store replaces this window's: a new saver
-    /// (the old read-only one is let go off this thread), the store's read-only reason if it
+    /// (the old read-only one is let go off this thread once the
+    /// exports it was writing have answered), the store's read-only reason if it
     /// has one (a newer version's file), its notices, and the data it read, which comes back
     /// for the owner to show in place of this window's.
     pub fn take_reopened(&mut self) -> Option<RoadmapProgress> {
@@ -292,7 +297,8 @@ impl SavingState {
             if let Some(new) = &self.saver {
                 super::signals::replace_flush_target(&old.flush_handle(), new.flush_handle());
             }
-            retire(old);
+            self.retiring = Some(old);
+            self.poll_retiring();
         }
         self.notices.extend(notices);
         if self.editable() {
@@ -343,7 +349,30 @@ impl SavingState {
         self.poll_saver();
     }
 
+    /// What the old read-only saver answers about its exports (it saves nothing), until it
+    /// has no more to say; then it is let go off this thread.
+    fn poll_retiring(&mut self) {
+        let Some(old) = &mut self.retiring else {
+            return;
+        };
+        for event in old.poll() {
+            match event {
+                SaverEvent::Exported(path) => self.notices.push(exported_notice(path)),
+                SaverEvent::ExportFailed(err) => self.notices.push(export_failed_notice(&err)),
+                SaverEvent::Saved
+                | SaverEvent::SavedNotFlushed(_)
+                | SaverEvent::SaveFailed { .. } => {}
+            }
+        }
+        if !old.exports_pending()
+            && let Some(old) = self.retiring.take()
+        {
+            retire(old);
+        }
+    }
+
     fn poll_saver(&mut self) {
+        self.poll_retiring();
         let Some(saver) = &mut self.saver else {
             return;
         };
@@ -382,10 +411,7 @@ impl SavingState {
                         dialog.copy_in_flight = false;
                         dialog.busy = false;
                     }
-                    None => self.notices.push(Notice::info(
-                        "Progress exported; import it on another machine with “Import progress…”.",
-                        Some(path),
-                    )),
+                    None => self.notices.push(exported_notice(path)),
                 },
                 SaverEvent::ExportFailed(err) => match copy_for_close {
                     Some(dialog) => {
@@ -393,9 +419,7 @@ impl SavingState {
                         dialog.copy_in_flight = false;
                         dialog.busy = false;
                     }
-                    None => self
-                        .notices
-                        .push(Notice::error(format!("Export failed: {err}"), None)),
+                    None => self.notices.push(export_failed_notice(&err)),
                 },
             }
         }
@@ -899,6 +923,19 @@ pub(super) fn open_on_thread(
         let _ = tx.send(ProgressStore::open_with(&dir, &roadmap_id, fs));
     }
     rx
+}
+
+/// An export from the Progress menu is written.
+fn exported_notice(path: PathBuf) -> Notice {
+    Notice::info(
+        "Progress exported; import it on another machine with “Import progress…”.",
+        Some(path),
+    )
+}
+
+/// An export from the Progress menu could not be written.
+fn export_failed_notice(err: &str) -> Notice {
+    Notice::error(format!("Export failed: {err}"), None)
 }
 
 /// "That change was not made…", with why.

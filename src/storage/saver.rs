@@ -126,6 +126,9 @@ pub struct Saver {
     sent: u64,
     /// The number of the last snapshot known to be on disk.
     settled: u64,
+    /// Exports and rescue copies asked for, and how many of them have answered.
+    exports_sent: u64,
+    exports_answered: u64,
 }
 
 impl Saver {
@@ -164,6 +167,8 @@ impl Saver {
             thread: Some(thread),
             sent: 0,
             settled: 0,
+            exports_sent: 0,
+            exports_answered: 0,
         })
     }
 
@@ -188,13 +193,23 @@ impl Saver {
 
     /// Queues writing a copy of the progress file to `path`.
     pub fn export(&mut self, progress: RoadmapProgress, path: PathBuf) -> bool {
-        self.send(Request::Export(Box::new(progress), path))
+        let sent = self.send(Request::Export(Box::new(progress), path));
+        self.exports_sent += u64::from(sent);
+        sent
     }
 
     /// Queues writing a copy into the first rescue folder that takes it (see
     /// [`SaverOptions::rescue_dirs`]); the outcome is an `Exported` or `ExportFailed` event.
     pub fn rescue(&mut self, progress: RoadmapProgress) -> bool {
-        self.send(Request::Rescue(Box::new(progress)))
+        let sent = self.send(Request::Rescue(Box::new(progress)));
+        self.exports_sent += u64::from(sent);
+        sent
+    }
+
+    /// Whether an export or rescue copy asked for has not answered yet (through
+    /// [`Self::poll`]).
+    pub fn exports_pending(&self) -> bool {
+        self.exports_sent > self.exports_answered
     }
 
     /// Whether a change has not been written yet (waiting, or failed and waiting for a retry).
@@ -208,6 +223,12 @@ impl Saver {
         for report in self.events.try_iter() {
             if let Some(settled) = report.settled {
                 self.settled = self.settled.max(settled);
+            }
+            if matches!(
+                report.event,
+                SaverEvent::Exported(_) | SaverEvent::ExportFailed(_)
+            ) {
+                self.exports_answered += 1;
             }
             events.push(report.event);
         }
@@ -472,5 +493,26 @@ mod tests {
             ..SaverOptions::default()
         };
         assert_eq!(fast.retry_after(3), Duration::from_millis(40));
+    }
+
+    #[test]
+    fn an_export_is_pending_until_its_answer_is_polled() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = ProgressStore::open(dir.path(), "python-enterprise").store;
+        let mut saver = Saver::start(store, Box::new(|| {})).expect("saver");
+        assert!(!saver.exports_pending());
+        let path = dir.path().join("exported.ron");
+        assert!(saver.export(RoadmapProgress::default(), path.clone()));
+        assert!(saver.exports_pending(), "asked, not answered");
+        let mut events = Vec::new();
+        for _ in 0..2000 {
+            events.extend(saver.poll());
+            if !events.is_empty() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(events, [SaverEvent::Exported(path)]);
+        assert!(!saver.exports_pending());
     }
 }
