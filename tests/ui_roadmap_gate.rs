@@ -17,6 +17,24 @@ use study_planner::app::{RoadmapGate, StudyPlannerApp, View, load_roadmap_file};
 
 const SIZE: egui::Vec2 = egui::vec2(1000.0, 700.0);
 
+/// The window on `roadmap`, read from `path`, watching the file (data in `dir/data`).
+fn watching(
+    dir: &Path,
+    path: &Path,
+    roadmap: study_planner::roadmap::Roadmap,
+) -> Harness<'static, StudyPlannerApp> {
+    let options = study_planner::app::AppOptions {
+        roadmap: Arc::new(roadmap),
+        ..common::options(&dir.join("data"), View::Cards)
+    };
+    let watched = path.to_owned();
+    common::settled(SIZE, move |cc| {
+        let mut app = StudyPlannerApp::new(cc, options);
+        app.watch_roadmap_file(&cc.egui_ctx, watched, Duration::from_millis(20));
+        app
+    })
+}
+
 /// The window started on `path`, which holds `fixture` and does not load (data in `dir`).
 fn error_screen(dir: &Path, path: &Path, fixture: &str) -> Harness<'static, RoadmapGate> {
     std::fs::write(path, common::roadmap_fixture(fixture)).expect("write");
@@ -74,16 +92,7 @@ fn an_open_roadmap_file_reloads_when_it_changes_and_a_broken_version_keeps_the_l
     let minimal = common::roadmap_fixture("minimal.ron");
     std::fs::write(&path, &minimal).expect("write");
     let roadmap = load_roadmap_file(&path).expect("the file loads");
-    let options = study_planner::app::AppOptions {
-        roadmap: Arc::new(roadmap),
-        ..common::options(&dir.path().join("data"), View::Cards)
-    };
-    let watched = path.clone();
-    let mut harness = common::settled(SIZE, move |cc| {
-        let mut app = StudyPlannerApp::new(cc, options);
-        app.watch_roadmap_file(&cc.egui_ctx, watched, Duration::from_millis(20));
-        app
-    });
+    let mut harness = watching(dir.path(), &path, roadmap);
     harness.get_by_label("Minimal roadmap");
 
     // The author edits the file: the window follows.
@@ -129,16 +138,7 @@ fn an_edit_saved_between_reading_the_roadmap_and_watching_it_is_shown() {
         minimal.replace("Minimal roadmap", "Minimal roadmap, saved meanwhile"),
     )
     .expect("write");
-    let options = study_planner::app::AppOptions {
-        roadmap: Arc::new(roadmap),
-        ..common::options(&dir.path().join("data"), View::Cards)
-    };
-    let watched = path.clone();
-    let mut harness = common::settled(SIZE, move |cc| {
-        let mut app = StudyPlannerApp::new(cc, options);
-        app.watch_roadmap_file(&cc.egui_ctx, watched, Duration::from_millis(20));
-        app
-    });
+    let mut harness = watching(dir.path(), &path, roadmap);
     common::wait_until(&mut harness, "the edit saved meanwhile", |app| {
         app.roadmap().title == "Minimal roadmap, saved meanwhile"
     });

@@ -59,6 +59,10 @@ impl RoadmapWatch {
                 let mut last: Option<Stamp> = None;
                 let mut shown = Some(shown);
                 let mut first_look = true;
+                // An empty file is most often an editor (or `std::fs::write`) between
+                // truncating the file and writing it: it must hold still for a whole interval
+                // before it is read and reported as empty.
+                let mut empty_seen: Option<Stamp> = None;
                 while !thread_stop.load(Ordering::Relaxed) {
                     if !first_look {
                         std::thread::sleep(interval);
@@ -72,6 +76,10 @@ impl RoadmapWatch {
                     std::thread::sleep(interval / 4);
                     let settled = stamp(&thread_path);
                     if settled != now {
+                        continue;
+                    }
+                    if matches!(settled, Some((_, 0))) && empty_seen.as_ref() != Some(&settled) {
+                        empty_seen = Some(settled);
                         continue;
                     }
                     last = Some(settled);
