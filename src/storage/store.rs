@@ -127,6 +127,28 @@ impl FilePaths {
     }
 }
 
+/// Writes `bytes`, the file as it was read, to `copy` before anything is saved over it.
+/// If the copy cannot be written the window goes read-only for `reason` and says so: nothing
+/// may overwrite a file whose original is not kept.
+fn keep_copy(
+    fs: &dyn Fs,
+    copy: &Path,
+    bytes: &[u8],
+    reason: impl FnOnce(String) -> ReadOnlyReason,
+    notices: &mut Vec<Notice>,
+    read_only: &mut Option<ReadOnlyReason>,
+) -> bool {
+    match atomic_write(fs, copy, bytes) {
+        Ok(()) => true,
+        Err(err) => {
+            let reason = reason(err.to_string());
+            notices.push(Notice::read_only(&reason));
+            *read_only = Some(reason);
+            false
+        }
+    }
+}
+
 /// Follows symbolic links from `path` to the file they end at, which need not exist yet (a
 /// dangling link is written through, creating its target). Stops after 40 links, as the OS
 /// does, and at anything that is not a link.
@@ -332,25 +354,24 @@ impl ProgressStore {
                         needs_save = true;
                         if owner {
                             let kept = dir.join(format!("progress.v{from_version}.ron"));
-                            match atomic_write(fs.as_ref(), &kept, &bytes) {
-                                Ok(()) => {
-                                    kept_original = Some(kept.clone());
-                                    notices.push(Notice::info(
-                                        format!(
-                                            "Your progress file was written by an older version \
-                                             (file version {from_version}) and has been \
-                                             updated; the original is kept."
-                                        ),
-                                        Some(kept),
-                                    ));
-                                }
-                                Err(err) => {
-                                    let reason = ReadOnlyReason::CannotKeepOriginal {
-                                        error: err.to_string(),
-                                    };
-                                    notices.push(Notice::read_only(&reason));
-                                    read_only = Some(reason);
-                                }
+                            let copied = keep_copy(
+                                fs.as_ref(),
+                                &kept,
+                                &bytes,
+                                |error| ReadOnlyReason::CannotKeepOriginal { error },
+                                &mut notices,
+                                &mut read_only,
+                            );
+                            if copied {
+                                kept_original = Some(kept.clone());
+                                notices.push(Notice::info(
+                                    format!(
+                                        "Your progress file was written by an older version \
+                                         (file version {from_version}) and has been \
+                                         updated; the original is kept."
+                                    ),
+                                    Some(kept),
+                                ));
                             }
                         }
                         document
@@ -441,17 +462,15 @@ impl ProgressStore {
                     None if owner && read_only.is_none() => {
                         let stem = main_path.file_stem().unwrap_or_default().to_string_lossy();
                         let copy = stamped_path(&paths.folder, &stem, "before-repair");
-                        match atomic_write(fs.as_ref(), &copy, &bytes) {
-                            Ok(()) => Some(copy),
-                            Err(err) => {
-                                let reason = ReadOnlyReason::CannotKeepRepaired {
-                                    error: err.to_string(),
-                                };
-                                notices.push(Notice::read_only(&reason));
-                                read_only = Some(reason);
-                                None
-                            }
-                        }
+                        keep_copy(
+                            fs.as_ref(),
+                            &copy,
+                            &bytes,
+                            |error| ReadOnlyReason::CannotKeepRepaired { error },
+                            &mut notices,
+                            &mut read_only,
+                        )
+                        .then_some(copy)
                     }
                     None => None,
                 };
