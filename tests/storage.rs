@@ -1540,3 +1540,51 @@ fn messages_about_a_damaged_file_use_the_learners_words() {
         assert!(text.iter().any(|t| t.contains(&err)), "{name}: {text:?}");
     }
 }
+
+/// Nothing is saved over a file whose original could not be kept first: an older version to
+/// migrate and a file with values to repair, each in a folder where the copy cannot be
+/// written, open read-only, say why, and leave the file as it was.
+#[test]
+fn a_file_whose_original_cannot_be_kept_opens_read_only_and_is_left_alone() {
+    let _serial = shared();
+    for (fixture_name, why) in [
+        ("older-version.ron", "could not be kept before updating it"),
+        (
+            "out-of-range-dates.ron",
+            "could not be kept before changing them",
+        ),
+    ] {
+        let dir = data_dir_with(fixture_name, false);
+        let original = fs::read(dir.path().join(PROGRESS_FILE)).expect("file");
+        let full = Arc::new(FullFolder {
+            dir: dir.path().to_owned(),
+            armed: AtomicBool::new(true),
+        });
+        let opened = ProgressStore::open_with(dir.path(), ROADMAP, full);
+        let reason = opened.store.read_only().map(ToString::to_string);
+        assert!(
+            reason.as_deref().is_some_and(|r| r.contains(why)),
+            "{fixture_name}: {reason:?}"
+        );
+        assert!(
+            opened.notices.iter().any(|n| n.text.contains(why)),
+            "{fixture_name}: {:?}",
+            opened.notices
+        );
+        assert_eq!(
+            opened.progress.state("topic-a"),
+            ItemState::Done,
+            "{fixture_name}"
+        );
+        // No copy, no backup, no temporary file: only the file and this window's lock.
+        assert_eq!(
+            files_in(dir.path()),
+            ["progress.lock", PROGRESS_FILE],
+            "{fixture_name}"
+        );
+        assert_eq!(
+            fs::read(dir.path().join(PROGRESS_FILE)).expect("file"),
+            original
+        );
+    }
+}
