@@ -281,10 +281,7 @@ impl StudyPlannerApp {
     /// Shows `roadmap`, a new version of the one on screen (the same id), in its place: the
     /// learner's data, plan settings and undo history stay, the plan is joined again.
     fn show_new_version(&mut self, ctx: &egui::Context, roadmap: Arc<Roadmap>) {
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
-            "{} — study-planner",
-            roadmap.title
-        )));
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title(&roadmap)));
         self.roadmap = roadmap;
         self.roadmap_problem = None;
     }
@@ -632,6 +629,11 @@ pub fn run_native_broken(problem: RoadmapProblem, options: AppOptions) -> anyhow
     run_window(options, Some(problem), None)
 }
 
+/// The window's title for `roadmap`: its title, then the app's name.
+fn window_title(roadmap: &Roadmap) -> String {
+    format!("{} — study-planner", roadmap.title)
+}
+
 fn run_window(
     options: AppOptions,
     broken: Option<RoadmapProblem>,
@@ -640,7 +642,7 @@ fn run_window(
     let screenshot = options.screenshot.is_some();
     let title = match &broken {
         Some(_) => "study-planner".to_owned(),
-        None => format!("{} — study-planner", options.roadmap.title),
+        None => window_title(&options.roadmap),
     };
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(title)

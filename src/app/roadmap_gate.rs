@@ -886,9 +886,8 @@ fn welcome(
     source: &RoadmapSource,
     watch: Option<Duration>,
 ) {
-    ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
-        "{} — study-planner",
-        app.roadmap().title
+    ctx.send_viewport_cmd(egui::ViewportCommand::Title(super::window_title(
+        app.roadmap(),
     )));
     if let (RoadmapSource::File(path), Some(interval)) = (source, watch) {
         app.watch_roadmap_file(ctx, path.clone(), interval);
