@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use counts::{fraction, items_progress};
-pub use settings::{Break, BreakProblem, MAX_BREAK_LABEL_CHARS, Pace, PlanSettings};
+pub use settings::{Break, BreakProblem, MAX_BREAK_LABEL_CHARS, Pace, PlanSettings, WrittenBreak};
 
 /// Where a learner stands on one checklist item.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

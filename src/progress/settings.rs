@@ -67,14 +67,14 @@ fn start_if_plan_date<'de, D: serde::Deserializer<'de>>(
 }
 
 /// A break as the file has it, its days as text, so that a day which is not a date at all
-/// ("2027-02-30") leaves out that break alone.
+/// ("2027-02-30") leaves out that break alone; also what `storage::repairs` reads to say so.
 #[derive(Deserialize)]
 #[serde(rename = "Break")]
-struct WrittenBreak {
-    start: String,
-    end: String,
+pub struct WrittenBreak {
+    pub start: String,
+    pub end: String,
     #[serde(default)]
-    label: String,
+    pub label: String,
 }
 
 fn clamped_breaks<'de, D: serde::Deserializer<'de>>(

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::date::{PlanDate, PlanDateError};
-use crate::progress::{ItemProgress, ItemState, RoadmapProgress};
+use crate::progress::{ItemProgress, ItemState, RoadmapProgress, WrittenBreak};
 use crate::ron_messages::{TypeWords, hand_edit_options, strip_bom, user_message};
 
 /// The version this build writes. Bump it when the shape changes, and add a migration.
@@ -310,15 +310,7 @@ pub fn repairs(bytes: &[u8]) -> Vec<Repair> {
         #[serde(default)]
         start: Option<String>,
         #[serde(default)]
-        breaks: Vec<BreakDates>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename = "Break")]
-    struct BreakDates {
-        start: String,
-        end: String,
-        #[serde(default)]
-        label: String,
+        breaks: Vec<WrittenBreak>,
     }
 
     let Ok(text) = std::str::from_utf8(bytes) else {
